@@ -1,0 +1,46 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLFormattedError } from "graphql";
+import { DomainError } from "../domain/errors";
+import { Context } from "./context";
+
+const PASS_THROUGH_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", "UNAUTHENTICATED", "FORBIDDEN"]);
+
+/**
+ * Turns every error into one of the codes in API.md. Domain errors keep their message; anything
+ * unexpected becomes INTERNAL_SERVER_ERROR with no SQL, stack or path in it.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.details ?? {}) } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && PASS_THROUGH_CODES.has(code)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}
+
+/** Logs unexpected errors in full under the request id, and gives the client that id. */
+export function errorLoggingPlugin(log: (requestId: string, error: unknown) => void): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (!(original instanceof DomainError) && !PASS_THROUGH_CODES.has(String(error.extensions?.code))) log(contextValue.requestId, original);
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single") return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.extensions?.code === "INTERNAL_SERVER_ERROR") (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        },
+      };
+    },
+  };
+}

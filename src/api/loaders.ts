@@ -1,0 +1,25 @@
+import DataLoader from "dataloader";
+import { In } from "typeorm";
+import { Db } from "../domain/db";
+import { itemsOfPurchaseOrders, findPurchaseOrders, pendingPreOrderCounts } from "../domain/purchase-order-queries";
+import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
+
+/** Per-request DataLoaders: one batched query per kind of lookup, never shared across requests. */
+export function createLoaders(db: Db) {
+  return {
+    product: new DataLoader<number, ProductEntity | undefined>(async (ids) => {
+      const rows = await db.read((m) => m.getRepository(ProductEntity).findBy({ id: In([...ids]) }));
+      const byId = new Map(rows.map((p) => [p.id, p]));
+      return ids.map((id) => byId.get(id));
+    }),
+    purchaseOrder: new DataLoader<string, OrderHeaderEntity | undefined>(async (ids) => {
+      const rows = await db.read((m) => findPurchaseOrders(m, ids));
+      const byId = new Map(rows.map((h) => [h.orderId, h]));
+      return ids.map((id) => byId.get(id));
+    }),
+    purchaseOrderItems: new DataLoader<string, PurchaseOrderItemEntity[]>((ids) => db.read((m) => itemsOfPurchaseOrders(m, ids))),
+    pendingPreOrderCount: new DataLoader<string, number>((ids) => db.read((m) => pendingPreOrderCounts(m, ids))),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

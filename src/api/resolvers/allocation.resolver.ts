@@ -1,0 +1,34 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { runAllocateSalesOrders } from "../../domain/allocate-sales-orders";
+import { listAllocationRuns } from "../../domain/allocation-queries";
+import { Context } from "../context";
+import { AllocateSalesOrdersPayload, AllocationRun, toAllocationRun } from "../types/allocation.type";
+import { SkipReason } from "../types/enums";
+import { PurchaseOrder, toPurchaseOrder } from "../types/purchase-order.type";
+
+@Resolver(() => AllocateSalesOrdersPayload)
+export class AllocationResolver {
+  @Mutation(() => AllocateSalesOrdersPayload, { description: "Ties every waiting pre-order of the PO's products to it, oldest first; dryRun previews and writes nothing" })
+  async allocateSalesOrders(
+    @Arg("purchaseOrderId", () => ID) purchaseOrderId: string,
+    @Ctx() { db, actor }: Context,
+    @Arg("dryRun", { defaultValue: false }) dryRun: boolean,
+  ): Promise<AllocateSalesOrdersPayload> {
+    const result = await runAllocateSalesOrders(db, purchaseOrderId, actor, dryRun);
+    return { ...result, skipped: result.skipped.map((s) => ({ ...s, reason: s.reason as SkipReason })), run: result.run && toAllocationRun(result.run) };
+  }
+
+  @Query(() => [AllocationRun], { description: "Committed allocation runs, newest first" })
+  async allocationRuns(
+    @Ctx() { db }: Context,
+    @Arg("purchaseOrderId", () => ID, { nullable: true }) purchaseOrderId?: string,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+  ): Promise<AllocationRun[]> {
+    return (await db.read((m) => listAllocationRuns(m, purchaseOrderId, first))).map(toAllocationRun);
+  }
+
+  @FieldResolver(() => PurchaseOrder, { description: "The PO as stored after the run" })
+  async purchaseOrder(@Root() payload: AllocateSalesOrdersPayload, @Ctx() { loaders }: Context): Promise<PurchaseOrder> {
+    return toPurchaseOrder((await loaders.purchaseOrder.load(payload.purchaseOrderId))!);
+  }
+}

@@ -1,0 +1,94 @@
+import { EntityManager } from "typeorm";
+import { AllocationEventType } from "../entities";
+import { ATP_COVERS_GUARD_SQL, STILL_WAITING_GUARD_SQL } from "./allocation-rules";
+import { RetryableConflict } from "./errors";
+import { chunk, execute, placeholders, sqlDate } from "./sql";
+
+/**
+ * The writes that tie and untie pre-orders, set-based and guarded. Each checks how many rows it
+ * changed: fewer than asked means another transaction got there first, and the whole unit of
+ * work is retried (see Db.write). The CHECK constraint on purchase_order_item backs them up.
+ */
+
+const CHUNK = 400;
+
+/** Raises each PO item's allocated quantity by its delta, only where ATP still covers it. */
+export async function raiseAllocated(manager: EntityManager, deltas: Map<number, number>): Promise<void> {
+  for (const part of chunk([...deltas.entries()], CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE purchase_order_item SET allocated_quantity = allocated_quantity + CASE po_item_id ${cases} END ` +
+      `WHERE po_item_id IN (${placeholders(part.length)}) AND ${ATP_COVERS_GUARD_SQL.replace("?", `CASE po_item_id ${cases} END`)}`;
+    const pairs = part.flat();
+    const changed = await execute(manager, sql, [...pairs, ...part.map(([id]) => id), ...pairs]);
+    if (changed !== part.length) throw new RetryableConflict("A PO item's ATP changed while allocating");
+  }
+}
+
+/** Lowers each PO item's allocated quantity by its delta (a released tie gives its units back). */
+export async function lowerAllocated(manager: EntityManager, deltas: Map<number, number>): Promise<void> {
+  for (const part of chunk([...deltas.entries()], CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE purchase_order_item SET allocated_quantity = allocated_quantity - CASE po_item_id ${cases} END ` +
+      `WHERE po_item_id IN (${placeholders(part.length)}) AND allocated_quantity >= CASE po_item_id ${cases} END`;
+    const pairs = part.flat();
+    const changed = await execute(manager, sql, [...pairs, ...part.map(([id]) => id), ...pairs]);
+    if (changed !== part.length) throw new RetryableConflict("A PO item's allocated quantity changed while releasing");
+  }
+}
+
+export interface Tie {
+  salesOrderItemId: number;
+  poItemId: number;
+  promiseDate: Date;
+}
+
+/** Ties waiting pre-order items to PO items, only where each is still waiting. */
+export async function claimWaitingItems(manager: EntityManager, ties: Tie[]): Promise<void> {
+  for (const part of chunk(ties, CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE sales_order_item SET po_item_id = CASE so_item_id ${cases} END, promised_datetime = CASE so_item_id ${cases} END ` +
+      `WHERE so_item_id IN (${placeholders(part.length)}) AND ${STILL_WAITING_GUARD_SQL}`;
+    const params = [
+      ...part.flatMap((t) => [t.salesOrderItemId, t.poItemId]),
+      ...part.flatMap((t) => [t.salesOrderItemId, sqlDate(t.promiseDate)]),
+      ...part.map((t) => t.salesOrderItemId),
+    ];
+    const changed = await execute(manager, sql, params);
+    if (changed !== part.length) throw new RetryableConflict("A pre-order item was tied or changed by someone else meanwhile");
+  }
+}
+
+export interface AllocationEventRow {
+  type: AllocationEventType;
+  at: Date;
+  actor: string | null;
+  reason: string;
+  runId: number | null;
+  salesOrderItemId: number;
+  orderId: string;
+  orderItemSeqId: string;
+  poItemId: number;
+  purchaseOrderId: string;
+  poItemSeqId: string;
+  quantity: number;
+  oldPromiseDate: Date | null;
+  newPromiseDate: Date | null;
+}
+
+const EVENT_COLUMNS = [
+  "event_type", "event_at", "actor", "reason", "run_id", "so_item_id", "order_id", "order_item_seq_id",
+  "po_item_id", "purchase_order_id", "po_item_seq_id", "quantity", "old_promise_date", "new_promise_date",
+];
+
+/** Appends rows to the allocation history, many per statement. */
+export async function recordEvents(manager: EntityManager, events: AllocationEventRow[]): Promise<void> {
+  const row = `(${placeholders(EVENT_COLUMNS.length)})`;
+  for (const part of chunk(events, 300)) {
+    const params = part.flatMap((e) => [
+      e.type, sqlDate(e.at), e.actor, e.reason, e.runId, e.salesOrderItemId, e.orderId, e.orderItemSeqId,
+      e.poItemId, e.purchaseOrderId, e.poItemSeqId, e.quantity,
+      e.oldPromiseDate && sqlDate(e.oldPromiseDate), e.newPromiseDate && sqlDate(e.newPromiseDate),
+    ]);
+    await execute(manager, `INSERT INTO allocation_event (${EVENT_COLUMNS.join(", ")}) VALUES ${part.map(() => row).join(", ")}`, params);
+  }
+}

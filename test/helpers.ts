@@ -1,0 +1,87 @@
+import { createConnection } from "mysql2/promise";
+import { App, createApp } from "../src/app";
+import { DatabaseConfig, parseDatabaseUrl } from "../src/config";
+import { Db } from "../src/domain/db";
+
+/** The database the suite runs on: TEST_DATABASE_URL, else DATABASE_URL, else SQLite in memory. */
+export function testDatabaseConfig(): DatabaseConfig {
+  return parseDatabaseUrl(process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "sqlite::memory:");
+}
+
+export const onMySql = () => testDatabaseConfig().kind === "mysql";
+
+const TABLES = ["allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product"];
+
+/** Creates the MySQL database named in the URL when it does not exist yet. */
+export async function ensureMySqlDatabase(url: string): Promise<void> {
+  const parsed = new URL(url);
+  const name = parsed.pathname.replace(/^\//, "");
+  parsed.pathname = "/";
+  const connection = await createConnection(parsed.toString());
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** A migrated, empty database: a fresh SQLite one, or the MySQL test database emptied. */
+export async function openTestDb(): Promise<Db> {
+  const config = testDatabaseConfig();
+  if (config.kind === "mysql") await ensureMySqlDatabase(config.url);
+  const db = await Db.open(config);
+  if (config.kind === "mysql") await emptyTables(db);
+  return db;
+}
+
+export async function emptyTables(db: Db): Promise<void> {
+  const tables: string[] = await db.read(async (m) => (await m.query("SHOW TABLES")).map((r: Record<string, string>) => Object.values(r)[0]));
+  await db.write(async (m) => {
+    for (const table of tables) if (table !== "migrations") await m.query(`DELETE FROM ${table}`);
+  });
+}
+
+/** Every row of every table, to compare before and after an operation that must change nothing. */
+export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of TABLES) out[table] = await db.read((m) => m.query(`SELECT * FROM ${table} ORDER BY 1`));
+  return out;
+}
+
+export interface TestServer {
+  db: Db;
+  app: App;
+  url: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[]; status: number; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** A real Apollo server on a random port over a fresh test database. */
+export async function startTestServer(db?: Db): Promise<TestServer> {
+  const database = db ?? (await openTestDb());
+  const app = await createApp(database, { log: () => undefined });
+  const url = await app.listen(0);
+  return {
+    db: database,
+    app,
+    url,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Record<string, unknown>;
+      return { ...body, status: response.status, headers: response.headers };
+    },
+    async close() {
+      await app.stop();
+      await database.close();
+    },
+  };
+}
+
+/** Asserts a GraphQL response failed with this code and returns the first error. */
+export function errorCode(response: { errors?: any[] }): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
