@@ -10,7 +10,7 @@ export function testDatabaseConfig(): DatabaseConfig {
 
 export const onMySql = () => testDatabaseConfig().kind === "mysql";
 
-const TABLES = ["allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product"];
+const TABLES = ["allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product", "promise_date_change"];
 
 /** Creates the MySQL database named in the URL when it does not exist yet. */
 export async function ensureMySqlDatabase(url: string): Promise<void> {

@@ -1,12 +1,13 @@
 import { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AllocationResolver } from "./resolvers/allocation.resolver";
+import { LifecycleResolver } from "./resolvers/lifecycle.resolver";
 import { PreOrderResolver } from "./resolvers/pre-order.resolver";
 import { ProductResolver } from "./resolvers/product.resolver";
 import { PurchaseOrderItemResolver, PurchaseOrderResolver } from "./resolvers/purchase-order.resolver";
 import { DateTimeScalar } from "./types/scalars";
 
-export const resolvers = [ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver] as const;
+export const resolvers = [ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver, LifecycleResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -3,7 +3,7 @@ import { OrderHeaderEntity, SalesOrderItemEntity } from "../entities";
 import { ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, PoItemForRules, availableToPromise } from "./allocation-rules";
 import { clock, startOfTodayUtc } from "./clock";
 import { Db, isDuplicateKey } from "./db";
-import { DomainError } from "./errors";
+import { DomainError, RetryableConflict } from "./errors";
 import { PreOrderItemView, preOrderItemsOf } from "./pre-order-queries";
 import { productsBySku } from "./products";
 import { seqId } from "./purchase-orders";
@@ -53,15 +53,23 @@ export async function allocatablePoItems(manager: EntityManager, productIds: num
   }));
 }
 
-/** Takes `quantity` of a PO item's ATP if it still covers it; false when another writer got there first. */
-async function takeAtp(manager: EntityManager, poItemId: number, quantity: number, today: Date): Promise<boolean> {
+/**
+ * Takes `quantity` of a PO item's ATP if it still covers it and the item still arrives on the
+ * date read; false when another writer took the ATP first. When the arrival date moved meanwhile
+ * (a lifecycle change committed), the whole import starts over rather than promise a stale date.
+ */
+async function takeAtp(manager: EntityManager, poItem: PoItemForRules, quantity: number, today: Date): Promise<boolean> {
+  const arrival = poItem.estimatedDeliveryDate!;
   const changed = await execute(
     manager,
     `UPDATE purchase_order_item SET allocated_quantity = allocated_quantity + ? WHERE po_item_id = ? AND ${ATP_COVERS_GUARD_SQL}
-     AND estimated_delivery_date >= ?`,
-    [quantity, poItemId, quantity, sqlDate(today)],
+     AND estimated_delivery_date >= ? AND estimated_delivery_date = ?`,
+    [quantity, poItem.id, quantity, sqlDate(today), sqlDate(arrival)],
   );
-  return changed === 1;
+  if (changed === 1) return true;
+  const [now] = await manager.query("SELECT estimated_delivery_date FROM purchase_order_item WHERE po_item_id = ?", [poItem.id]);
+  if (fromSqlDate(now?.estimated_delivery_date)?.getTime() !== arrival.getTime()) throw new RetryableConflict("A PO item's arrival date changed while importing");
+  return false;
 }
 
 /**
@@ -95,7 +103,7 @@ export async function importPreOrder(manager: EntityManager, input: PreOrderInpu
     };
     if (facilityId === PRE_ORDER_PARKING) {
       for (const poItem of candidates.filter((c) => c.productId === row.productId && availableToPromise(c) >= item.quantity)) {
-        if (await takeAtp(manager, poItem.id, item.quantity, today)) {
+        if (await takeAtp(manager, poItem, item.quantity, today)) {
           poItem.allocatedQuantity += item.quantity;
           row.poItemId = poItem.id;
           row.promisedDatetime = poItem.estimatedDeliveryDate;

@@ -2,6 +2,7 @@ import { EntityManager } from "typeorm";
 import { AllocationEventType } from "../entities";
 import { ATP_COVERS_GUARD_SQL, STILL_WAITING_GUARD_SQL } from "./allocation-rules";
 import { RetryableConflict } from "./errors";
+import { recordPromiseDateChanges } from "./promise-date-feed";
 import { chunk, execute, placeholders, sqlDate } from "./sql";
 
 /**
@@ -80,7 +81,11 @@ const EVENT_COLUMNS = [
   "po_item_id", "purchase_order_id", "po_item_seq_id", "quantity", "old_promise_date", "new_promise_date",
 ];
 
-/** Appends rows to the allocation history, many per statement. */
+/**
+ * Appends rows to the allocation history, many per statement, and for each row whose promise
+ * date changed one row to the promise-date change feed, in the same transaction: every path that
+ * sets, changes or clears a promise date records it here, so the feed cannot miss one.
+ */
 export async function recordEvents(manager: EntityManager, events: AllocationEventRow[]): Promise<void> {
   const row = `(${placeholders(EVENT_COLUMNS.length)})`;
   for (const part of chunk(events, 300)) {
@@ -91,4 +96,28 @@ export async function recordEvents(manager: EntityManager, events: AllocationEve
     ]);
     await execute(manager, `INSERT INTO allocation_event (${EVENT_COLUMNS.join(", ")}) VALUES ${part.map(() => row).join(", ")}`, params);
   }
+  await recordPromiseDateChanges(manager, events);
+}
+
+/** A pre-order item tied to a PO item, as the untie writes need it. */
+export interface TiedRef {
+  salesOrderItemId: number;
+  poItemId: number;
+}
+
+/** Unties pre-order items (they lose PO and promise date), only where each is still tied to that PO item. */
+export async function untieItems(manager: EntityManager, ties: TiedRef[]): Promise<void> {
+  for (const part of chunk(ties, CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE sales_order_item SET po_item_id = NULL, promised_datetime = NULL ` +
+      `WHERE so_item_id IN (${placeholders(part.length)}) AND po_item_id = CASE so_item_id ${cases} END`;
+    const changed = await execute(manager, sql, [...part.map((t) => t.salesOrderItemId), ...part.flatMap((t) => [t.salesOrderItemId, t.poItemId])]);
+    if (changed !== part.length) throw new RetryableConflict("A tied pre-order item changed while releasing it");
+  }
+}
+
+/** Gives every pre-order item tied to a PO item a new promise date; `expected` is how many are tied. */
+export async function repromiseItems(manager: EntityManager, poItemId: number, promiseDate: Date, expected: number): Promise<void> {
+  const changed = await execute(manager, "UPDATE sales_order_item SET promised_datetime = ? WHERE po_item_id = ?", [sqlDate(promiseDate), poItemId]);
+  if (changed !== expected) throw new RetryableConflict("The pre-orders tied to a PO item changed while re-promising them");
 }

@@ -43,3 +43,10 @@ export function pageSize(first: number | null | undefined, fallback = 20): numbe
   }
   return value;
 }
+
+/** BAD_USER_INPUT unless every named id is non-empty and within the id length limit. */
+export function checkIds(ids: Record<string, string>): void {
+  const problems = new Problems();
+  for (const [field, value] of Object.entries(ids)) problems.text(field, value);
+  problems.throwIfAny("arguments");
+}

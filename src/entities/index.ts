@@ -2,6 +2,7 @@ import { AllocationEventEntity } from "./allocation-event.entity";
 import { AllocationRunEntity } from "./allocation-run.entity";
 import { OrderHeaderEntity } from "./order-header.entity";
 import { ProductEntity } from "./product.entity";
+import { PromiseDateChangeEntity } from "./promise-date-change.entity";
 import { PurchaseOrderItemEntity } from "./purchase-order-item.entity";
 import { SalesOrderItemEntity } from "./sales-order-item.entity";
 
@@ -9,6 +10,7 @@ export * from "./allocation-event.entity";
 export * from "./allocation-run.entity";
 export * from "./order-header.entity";
 export * from "./product.entity";
+export * from "./promise-date-change.entity";
 export * from "./purchase-order-item.entity";
 export * from "./sales-order-item.entity";
 
@@ -19,4 +21,5 @@ export const entities = [
   SalesOrderItemEntity,
   AllocationRunEntity,
   AllocationEventEntity,
+  PromiseDateChangeEntity,
 ];

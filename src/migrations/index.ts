@@ -1,4 +1,5 @@
 import { InitialSchema1764220000000 } from "./1764220000000-initial-schema";
+import { PromiseDateChange1764300000000 } from "./1764300000000-promise-date-change";
 
 /** Every migration, oldest first. */
-export const migrations = [InitialSchema1764220000000];
+export const migrations = [InitialSchema1764220000000, PromiseDateChange1764300000000];
