@@ -60,10 +60,11 @@ export async function lockPurchaseOrder(manager: EntityManager, purchaseOrderId:
   return { orderId: purchaseOrderId, statusId: String(header.status_id), items: rows.map(toPoItem) };
 }
 
-/** PO_NOT_ALLOCATABLE unless the PO is still CREATED or APPROVED. */
-export function requireOpenPurchaseOrder(po: LockedPurchaseOrder, action: string): void {
+/** PO_NOT_ALLOCATABLE unless the PO is still CREATED or APPROVED; `done` says what it cannot be ("cancelled"). */
+export function requireOpenPurchaseOrder(po: LockedPurchaseOrder, done: string): void {
   if (!(OPEN_ORDER_STATUSES as string[]).includes(po.statusId)) {
-    throw new DomainError("PO_NOT_ALLOCATABLE", `Cannot ${action}: purchase order ${po.orderId} is ${statusOf(po.statusId).toLowerCase()}`);
+    throw new DomainError("PO_NOT_ALLOCATABLE",
+      `Purchase order ${po.orderId} is ${statusOf(po.statusId).toLowerCase()}; only created or approved purchase orders can be ${done}`);
   }
 }
 

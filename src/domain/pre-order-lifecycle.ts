@@ -63,7 +63,7 @@ export async function allocatePreOrderItem(
 ): Promise<PreOrderItemView> {
   checkIds({ orderId, seqId, purchaseOrderId, purchaseOrderItemSeqId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId, purchaseOrderItemSeqId);
-  requireOpenPurchaseOrder(po, "allocate to it");
+  requireOpenPurchaseOrder(po, "allocated to");
   const poItem = po.items[0];
   const where = `PO item ${purchaseOrderId}/${purchaseOrderItemSeqId}`;
   if (!isAllocatable(poItem, startOfTodayUtc())) {

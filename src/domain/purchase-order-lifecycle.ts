@@ -46,7 +46,7 @@ export async function updatePurchaseOrderItem(
   checkIds({ purchaseOrderId, seqId });
   checkUpdate(input);
   const po = await lockPurchaseOrder(manager, purchaseOrderId, seqId);
-  requireOpenPurchaseOrder(po, `change item ${seqId}`);
+  requireOpenPurchaseOrder(po, "changed");
   const item = requireOpenItem(po, "change");
   const quantity = input.quantity ?? item.quantity;
   const orderBuffer = input.orderBuffer ?? item.orderBuffer;
@@ -84,7 +84,7 @@ export async function updatePurchaseOrderItem(
 export async function cancelPurchaseOrder(manager: EntityManager, purchaseOrderId: string, actor: string | null): Promise<OrderHeaderEntity> {
   checkIds({ id: purchaseOrderId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
-  requireOpenPurchaseOrder(po, "cancel it");
+  requireOpenPurchaseOrder(po, "cancelled");
   const open = po.items.filter(isOpen);
   await releaseTies(manager, await lockTiedItems(manager, open.map((i) => i.id)), open, {
     at: clock.now(), actor, reason: `Purchase order ${purchaseOrderId} cancelled`,
@@ -101,7 +101,7 @@ export async function cancelPurchaseOrder(manager: EntityManager, purchaseOrderI
 export async function cancelPurchaseOrderItem(manager: EntityManager, purchaseOrderId: string, seqId: string, actor: string | null): Promise<PurchaseOrderItemEntity> {
   checkIds({ purchaseOrderId, seqId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId, seqId);
-  requireOpenPurchaseOrder(po, `cancel item ${seqId}`);
+  requireOpenPurchaseOrder(po, "changed");
   const item = requireOpenItem(po, "cancel");
   await releaseTies(manager, await lockTiedItems(manager, [item.id]), [item], {
     at: clock.now(), actor, reason: `PO item ${purchaseOrderId}/${seqId} cancelled`,
@@ -123,7 +123,7 @@ export async function cancelPurchaseOrderItem(manager: EntityManager, purchaseOr
 export async function completePurchaseOrder(manager: EntityManager, purchaseOrderId: string): Promise<OrderHeaderEntity> {
   checkIds({ id: purchaseOrderId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
-  requireOpenPurchaseOrder(po, "complete it");
+  requireOpenPurchaseOrder(po, "completed");
   await setItemStatus(manager, po.items.filter(isOpen), "ITEM_COMPLETED");
   await setHeaderStatus(manager, purchaseOrderId, "ORDER_COMPLETED");
   return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });

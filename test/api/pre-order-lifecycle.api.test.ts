@@ -1,0 +1,123 @@
+import { expect } from "chai";
+import { ALLOCATE, ALLOCATE_PRE_ORDER_ITEM, CANCEL_PRE_ORDER_ITEM, RELEASE_ALLOCATION, UPSERT } from "../fixtures";
+import { TestServer, errorCode, snapshot, startTestServer } from "../helpers";
+import { createPo, day, feed, history, importOrder, lifecycleViolations, poItems, preOrderItem } from "../lifecycle-helpers";
+
+describe("After allocation: one pre-order line", () => {
+  let api: TestServer;
+  beforeEach(async () => {
+    api = await startTestServer();
+    await api.gql(UPSERT, { input: [{ sku: "A", name: "Product A" }, { sku: "B", name: "Product B" }] });
+  });
+  afterEach(async () => {
+    expect(await lifecycleViolations(api.db)).to.deep.equal([]);
+    await api.close();
+  });
+  const orderStatus = async (orderId: string) => (await api.db.read((m) => m.query("SELECT status_id FROM order_header WHERE order_id = ?", [orderId])))[0].status_id;
+
+  describe("cancelPreOrderItem", () => {
+    it("cancels a tied item, releases its tie so the PO ATP comes back, and clears its promise date", async () => {
+      await createPo(api, "PO-1", [["A", 3, 10]]);
+      await importOrder(api, "SO-1", 2, [["A", 2], ["B", 1]]);
+      const res = await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-1", seq: "00001" });
+      expect(res.errors).to.equal(undefined);
+      expect(res.data.cancelPreOrderItem).to.include({ status: "CANCELLED", promiseDate: null, purchaseOrderId: null });
+      expect((await poItems(api, "PO-1"))[0]).to.include({ allocatedQuantity: 0, availableToPromise: 3 });
+      const [release] = (await history(api)).filter((e) => e.type === "RELEASE");
+      expect(release).to.include({ orderId: "SO-1", seqId: "00001", quantity: 2, reason: "Pre-order item SO-1/00001 cancelled", oldPromiseDate: day(10), newPromiseDate: null });
+      expect((await feed(api)).map((r) => [r.type, r.oldPromiseDate, r.newPromiseDate])).to.deep.equal([["ALLOCATE", null, day(10)], ["RELEASE", day(10), null]]);
+      expect(await orderStatus("SO-1")).to.equal("ORDER_CREATED");
+    });
+
+    it("cancels an untied item without a history or feed row, and the order with its last item", async () => {
+      await importOrder(api, "SO-1", 2, [["A", 2], ["B", 1]]);
+      await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-1", seq: "00002" });
+      expect(await orderStatus("SO-1")).to.equal("ORDER_CREATED");
+      const res = await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-1", seq: "00001" });
+      expect(res.data.cancelPreOrderItem.status).to.equal("CANCELLED");
+      expect(await orderStatus("SO-1")).to.equal("ORDER_CANCELLED");
+      expect(await history(api)).to.deep.equal([]);
+      expect(await feed(api)).to.deep.equal([]);
+
+      const before = await snapshot(api.db);
+      expect(errorCode(await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-1", seq: "00001" }))).to.equal("BAD_USER_INPUT");
+      expect(errorCode(await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-404", seq: "00001" }))).to.equal("NOT_FOUND");
+      expect(errorCode(await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "", seq: "00001" }))).to.equal("BAD_USER_INPUT");
+      expect(await snapshot(api.db)).to.deep.equal(before);
+    });
+  });
+
+  describe("releaseAllocation (Remove Allocation)", () => {
+    it("unties one item, which waits again for the next allocation", async () => {
+      await createPo(api, "PO-1", [["A", 5, 10]]);
+      await importOrder(api, "SO-1", 2, [["A", 2]]);
+      const res = await api.gql(RELEASE_ALLOCATION, { order: "SO-1", seq: "00001" });
+      expect(res.errors).to.equal(undefined);
+      expect(res.data.releaseAllocation).to.include({ status: "CREATED", facilityId: "PRE_ORDER_PARKING", promiseDate: null, purchaseOrderId: null });
+      expect((await poItems(api, "PO-1"))[0]).to.include({ allocatedQuantity: 0, availableToPromise: 5 });
+      const [release] = (await history(api)).filter((e) => e.type === "RELEASE");
+      expect(release).to.include({ reason: "Allocation removed by hand", purchaseOrderId: "PO-1", purchaseOrderItemSeqId: "00001", actor: null });
+
+      const before = await snapshot(api.db);
+      expect(errorCode(await api.gql(RELEASE_ALLOCATION, { order: "SO-1", seq: "00001" }))).to.equal("BAD_USER_INPUT");
+      expect(errorCode(await api.gql(RELEASE_ALLOCATION, { order: "SO-1", seq: "00002" }))).to.equal("NOT_FOUND");
+      expect(await snapshot(api.db)).to.deep.equal(before);
+
+      const run = await api.gql(ALLOCATE, { id: "PO-1" });
+      expect(run.data.allocateSalesOrders.allocations.map((a: any) => a.orderId)).to.deep.equal(["SO-1"]);
+      expect((await feed(api)).map((r) => r.type)).to.deep.equal(["ALLOCATE", "RELEASE", "ALLOCATE"]);
+    });
+  });
+
+  describe("allocatePreOrderItem", () => {
+    beforeEach(async () => {
+      // Pre-orders first, so none is tied on import.
+      await importOrder(api, "SO-1", 5, [["A", 2]]);
+      await importOrder(api, "SO-2", 4, [["A", 3]]);
+      await importOrder(api, "SO-3", 3, [["B", 1]]);
+      await importOrder(api, "SO-4", 3, [["A", 6]]);
+      await importOrder(api, "SO-5", 3, [["A", 1, "BACKORDER_PARKING"]]);
+      await importOrder(api, "SO-6", 3, [["A", 1]]);
+      await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-6", seq: "00001" });
+      await createPo(api, "PO-1", [["A", 5, 10], ["A", 5, 20]]);
+      await createPo(api, "PO-2", [["A", 5, null]]);
+      await createPo(api, "PO-3", [["A", 5, 10]], { status: "CANCELLED" });
+      await createPo(api, "PO-4", [["A", 5, -2]]);
+    });
+
+    it("ties the chosen pre-order to the chosen PO item, out of first-in-first-out order, with history and a feed row", async () => {
+      const res = await api.gql(ALLOCATE_PRE_ORDER_ITEM, { order: "SO-2", seq: "00001", po: "PO-1", poSeq: "00002" });
+      expect(res.errors).to.equal(undefined);
+      expect(res.data.allocatePreOrderItem).to.include({ purchaseOrderId: "PO-1", purchaseOrderItemSeqId: "00002", promiseDate: day(20) });
+      expect((await poItems(api, "PO-1")).map((i) => i.allocatedQuantity)).to.deep.equal([0, 3]);
+      expect(await history(api)).to.have.length(1);
+      expect((await history(api))[0]).to.include({ type: "ALLOCATE", orderId: "SO-2", reason: "Allocated by hand", runId: null, quantity: 3, newPromiseDate: day(20) });
+      expect((await feed(api)).map((r) => [r.orderId, r.type, r.oldPromiseDate, r.newPromiseDate])).to.deep.equal([["SO-2", "ALLOCATE", null, day(20)]]);
+    });
+
+    it("refuses what the bulk run would refuse, with a coded error, and writes nothing", async () => {
+      await api.gql(ALLOCATE_PRE_ORDER_ITEM, { order: "SO-2", seq: "00001", po: "PO-1", poSeq: "00002" });
+      const before = await snapshot(api.db);
+      const tie = (order: string, po: string, poSeq = "00001", seq = "00001") => api.gql(ALLOCATE_PRE_ORDER_ITEM, { order, seq, po, poSeq });
+      const cases: [string, Promise<any>, string][] = [
+        ["already tied", tie("SO-2", "PO-1"), "BAD_USER_INPUT"],
+        ["another product", tie("SO-3", "PO-1"), "BAD_USER_INPUT"],
+        ["ATP does not cover it", tie("SO-4", "PO-1"), "BAD_USER_INPUT"],
+        ["not in pre-order parking", tie("SO-5", "PO-1"), "BAD_USER_INPUT"],
+        ["cancelled pre-order", tie("SO-6", "PO-1"), "BAD_USER_INPUT"],
+        ["PO item without arrival date", tie("SO-1", "PO-2"), "PO_NOT_ALLOCATABLE"],
+        ["cancelled PO", tie("SO-1", "PO-3"), "PO_NOT_ALLOCATABLE"],
+        ["overdue PO item", tie("SO-1", "PO-4"), "PO_NOT_ALLOCATABLE"],
+        ["unknown PO", tie("SO-1", "PO-404"), "NOT_FOUND"],
+        ["unknown PO item", tie("SO-1", "PO-1", "00009"), "NOT_FOUND"],
+        ["unknown pre-order", tie("SO-404", "PO-1"), "NOT_FOUND"],
+        ["unknown pre-order item", tie("SO-1", "PO-1", "00001", "00002"), "NOT_FOUND"],
+      ];
+      for (const [what, call, code] of cases) {
+        const res = await call;
+        expect(errorCode(res), what).to.equal(code);
+      }
+      expect(await snapshot(api.db)).to.deep.equal(before);
+    });
+  });
+});
