@@ -1,6 +1,5 @@
 import { EntityManager } from "typeorm";
-import { OrderHeaderEntity, OrderStatusId, PurchaseOrderItemEntity } from "../entities";
-import { ItemStatusId } from "../entities/purchase-order-item.entity";
+import { ItemStatusId, OrderHeaderEntity, OrderStatusId, PurchaseOrderItemEntity } from "../entities";
 import { PoItemForRules } from "./allocation-rules";
 import { clock, startOfTodayUtc } from "./clock";
 import { DomainError, RetryableConflict, badInput } from "./errors";

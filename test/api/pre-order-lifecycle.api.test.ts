@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { ALLOCATE, ALLOCATE_PRE_ORDER_ITEM, CANCEL_PRE_ORDER_ITEM, RELEASE_ALLOCATION, UPSERT } from "../fixtures";
 import { TestServer, errorCode, snapshot, startTestServer } from "../helpers";
-import { createPo, day, feed, history, importOrder, lifecycleViolations, poItems, preOrderItem } from "../lifecycle-helpers";
+import { createPo, day, feed, history, importOrder, lifecycleViolations, poItems } from "../lifecycle-helpers";
 
 describe("After allocation: one pre-order line", () => {
   let api: TestServer;
