@@ -17,10 +17,11 @@ async function main(): Promise<void> {
     await loadDemoCatalog(db);
     console.log("Loaded the demo catalog (PO-DEMO-1 with pre-orders waiting for it).");
   }
-  const app = await createApp(db, { introspection: !config.production });
+  const app = await createApp(db, { introspection: !config.production || config.graphiql, graphiql: config.graphiql });
   const url = await app.listen(config.port);
   console.log(`Pre-order allocation API ready at ${url} (health: ${url.replace(/graphql$/, "healthz")})`);
   console.log(`Database: ${database.display}`);
+  console.log(`Console: ${url.replace(/graphql$/, "admin")}${config.graphiql ? `; GraphiQL: ${url.replace(/graphql$/, "graphiql")}` : " (GraphiQL off: set GRAPHIQL=on to serve it)"}`);
   console.log("Authentication: not enforced yet; any Authorization header is accepted and ignored.");
 
   let stopping = false;
