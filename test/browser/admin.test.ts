@@ -75,7 +75,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
 
     await page.click("#allocate");
     await page.waitForSelector("#confirm-allocate[open]");
-    await screenshot(page, "admin-confirm");
+    await screenshot(page, "admin-confirm", false);
     await page.click("#confirm-allocate-button");
     await page.waitForSelector("#flash .notice-success");
     expect(await page.innerText("#flash")).to.contain("Allocated 5 pre-order items (9 units) to PO-DEMO-1")
@@ -97,6 +97,124 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     expect(await row.locator("[data-col=atp]").innerText()).to.equal("10");
     expect(await row.locator("[data-col=pending]").innerText()).to.equal("1 waiting item");
     expect(seen.foreignRequests).to.deep.equal([]);
+    expect(seen.consoleErrors).to.deep.equal([]);
+  });
+
+  it("sends the key as a Bearer token on every request and keeps it for this tab only", async () => {
+    const sent: (string | undefined)[] = [];
+    page.on("request", (request) => { if (request.url().endsWith("/graphql")) sent.push(request.headers().authorization); });
+    await signIn("key-for-this-tab");
+    await page.click("#po-list tr[data-po='PO-DEMO-1']");
+    await page.waitForSelector("#po-items");
+    await page.reload();
+    await page.waitForSelector("#po-items"); // no second question after a reload
+    expect(sent.length).to.be.greaterThan(3);
+    expect(new Set(sent)).to.deep.equal(new Set(["Bearer key-for-this-tab"]));
+
+    const otherTab = await context.newPage();
+    await otherTab.goto(`${origin}/admin`);
+    await otherTab.waitForSelector("#key-form");
+  });
+
+  it("disables Preview and Allocate Sales Orders for a support key, saying why", async () => {
+    // Until access control is in, every key is admin: answer the role question as the server will for the support key.
+    await page.route(`${origin}/graphql`, (route) => route.request().postData()?.includes("query Viewer")
+      ? route.fulfill({ json: { data: { viewer: { role: "support", actor: "support" } } } })
+      : route.continue());
+    await signIn("the-support-key");
+    expect(await page.innerText("#role")).to.equal("Support key (read only)");
+    await page.click("#po-list tr[data-po='PO-DEMO-1']");
+    await page.waitForSelector("#po-items");
+    expect(await page.isDisabled("#preview")).to.equal(true);
+    expect(await page.isDisabled("#allocate")).to.equal(true);
+    expect(await page.innerText("#action-reason")).to.contain("support key can look but not change anything");
+    expect(await page.getAttribute("#allocate", "title")).to.contain("need the admin key");
+    await screenshot(page, "admin-support");
+  });
+
+  it("says in words what went wrong: a refused key, a race, a cancelled PO, an internal error, never a stack", async () => {
+    const failWith = (operation: string, error: Record<string, unknown>) => page.route(`${origin}/graphql`, (route) =>
+      route.request().postData()?.includes(operation) ? route.fulfill({ json: { errors: [error], data: null } }) : route.continue());
+
+    await failWith("query Viewer", { message: "Invalid API key", extensions: { code: "UNAUTHENTICATED" } });
+    await page.goto(`${origin}/admin`);
+    await page.fill("#key", "wrong-key");
+    await page.click("#key-form button[type=submit]");
+    await page.waitForSelector("#key-form .notice-error");
+    expect(await page.innerText("#key-form .notice-error")).to.contain("That key was not accepted");
+    await page.unrouteAll();
+
+    await page.fill("#key", KEY);
+    await page.click("#key-form button[type=submit]");
+    await page.click("#po-list tr[data-po='PO-DEMO-1']");
+    await page.waitForSelector("#po-items");
+
+    await failWith("mutation AllocateSalesOrders", { message: "Lock wait timeout", extensions: { code: "CONFLICT" } });
+    await page.click("#allocate");
+    await page.click("#confirm-allocate-button");
+    await page.waitForSelector("#flash .notice-error");
+    expect(await page.innerText("#flash")).to.equal("Someone else changed this PO at the same moment; try again.");
+    await page.unrouteAll();
+
+    await failWith("mutation AllocateSalesOrders", { message: "Internal server error",
+      extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-42", stacktrace: ["Error: ER_LOCK_DEADLOCK", "    at Query.run (mysql2)"] } });
+    await page.waitForSelector("#po-items"); // the PO is shown afresh after an error
+    await page.click("#preview");
+    await page.waitForFunction(() => document.querySelector("#flash")?.textContent?.includes("req-42"));
+    const text = await page.innerText("#flash");
+    expect(text).to.contain("Something went wrong on the service's side").and.contain("quote reference req-42");
+    expect(text).not.to.match(/ER_LOCK|mysql2|\bat\b/);
+    await page.unrouteAll();
+    await page.waitForSelector("#po-items");
+
+    // The PO is cancelled behind the page's back: the server's own reason is shown.
+    await api.db.write((m) => m.query("UPDATE order_header SET status_id = 'ORDER_CANCELLED' WHERE order_id = 'PO-DEMO-1'"));
+    await page.click("#allocate");
+    await page.click("#confirm-allocate-button");
+    await page.waitForFunction(() => document.querySelector("#flash")?.textContent?.includes("cancelled"));
+    expect(await page.innerText("#flash")).to.equal(
+      "Purchase order PO-DEMO-1 is cancelled; only created or approved purchase orders can be allocated");
+    await page.waitForSelector("#action-reason"); // and the page now shows the PO as cancelled
+    expect(await page.isDisabled("#allocate")).to.equal(true);
+    await screenshot(page, "admin-error");
+    expect(seen.foreignRequests).to.deep.equal([]);
+  });
+
+  it("pages through POs by cursor and filters by SKU, status and pending pre-orders", async () => {
+    for (let i = 1; i <= 11; i++) {
+      const res = await api.gql(CREATE_PO, { input: { id: `PO-SCARF-${String(i).padStart(2, "0")}`, facilityId: "WH-NORTH", orderDate: `2026-01-${String(i).padStart(2, "0")}`,
+        status: i === 1 ? "CANCELLED" : "CREATED", items: [{ sku: "SCARF-GREY", quantity: 5 * i, arrivalDate: inDays(30) }] } });
+      expect(res.errors).to.equal(undefined);
+    }
+    await signIn();
+    await page.selectOption("#size", "10");
+    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–10 of 12");
+    expect(await page.locator("#po-list tbody tr").count()).to.equal(10);
+    await page.click("text=Next →");
+    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 11–12 of 12");
+    expect(await page.locator("#po-list tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-po")))).to.deep.equal(["PO-SCARF-02", "PO-SCARF-01"]);
+    await page.click("text=← Previous");
+    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–10 of 12");
+
+    await page.selectOption("#in", "sku");
+    await page.fill("#q", "BOOT-TAN-42");
+    await page.click("form.filters button[type=submit]");
+    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–1 of 1");
+    expect(await page.locator("#po-list tbody tr").getAttribute("data-po")).to.equal("PO-DEMO-1");
+
+    await page.fill("#q", "");
+    await page.check("#pending");
+    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–1 of 1");
+    await page.uncheck("#pending");
+    await page.selectOption("#status", "CANCELLED");
+    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–1 of 1");
+    expect(await page.locator("#po-list tbody tr").getAttribute("data-po")).to.equal("PO-SCARF-01");
+    await page.click("#po-list tr[data-po='PO-SCARF-01']");
+    await page.waitForSelector("#action-reason");
+    expect(await page.innerText("#action-reason")).to.equal("This PO is cancelled: only created or approved POs can be allocated.");
+    await page.click("a.back"); // back to the same filters
+    await page.waitForSelector("#po-list tr[data-po='PO-SCARF-01']");
+    expect(await page.inputValue("#status")).to.equal("CANCELLED");
     expect(seen.consoleErrors).to.deep.equal([]);
   });
 });

@@ -41,6 +41,7 @@ export function watchPage(page: Page, origin: string): { foreignRequests: string
   return seen;
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** A PNG in test-output/ (gitignored): the whole page, or only the viewport (a modal dialog covers just that). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }

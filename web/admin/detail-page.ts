@@ -73,28 +73,35 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
     allocateButton.textContent = label === allocateButton ? "Allocating…" : "Allocate Sales Orders";
   };
 
+  /** The PO may have changed under the page (cancelled, raced): show why above it, and show it as it is now. */
+  const failed = async (error: unknown) => {
+    replace(flash, notice("error", (error as ApiError).message));
+    if ((error as ApiError).code === "UNAUTHENTICATED") return; // the page is asking for the key again
+    await reload();
+  };
+
   previewButton.addEventListener("click", async () => {
+    replace(flash);
     busy(previewButton);
     try {
       const result = await allocate(po.id, true);
       replace(panel, previewPanel(result, po, await lookupWaiting(po)));
-    } catch (error) {
-      replace(panel, notice("error", (error as ApiError).message));
-    } finally {
       busy(null);
+    } catch (error) {
+      await failed(error);
     }
   });
 
   allocateButton.addEventListener("click", async () => {
     if (!(await confirmAllocation(po))) return;
+    replace(flash);
     busy(allocateButton);
     try {
       const result = await allocate(po.id, false);
       replace(flash, notice("success", resultWords(po.id, result)));
       await reload();
     } catch (error) {
-      replace(panel, notice("error", (error as ApiError).message));
-      busy(null);
+      await failed(error);
     }
   });
 
