@@ -43,6 +43,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await page.waitForSelector("#role");
   }
   const cellTexts = (selector: string) => page.locator(selector).allInnerTexts();
+  const shownPos = () => page.locator("#po-list tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-po")));
 
   it("finds PO-DEMO-1, previews, allocates, and shows the promise dates and the lower ATP", async () => {
     await signIn();
@@ -160,7 +161,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
       extensions: { code: "INTERNAL_SERVER_ERROR", requestId: "req-42", stacktrace: ["Error: ER_LOCK_DEADLOCK", "    at Query.run (mysql2)"] } });
     await page.waitForSelector("#po-items"); // the PO is shown afresh after an error
     await page.click("#preview");
-    await page.waitForFunction(() => document.querySelector("#flash")?.textContent?.includes("req-42"));
+    await page.locator("#flash", { hasText: "req-42" }).waitFor();
     const text = await page.innerText("#flash");
     expect(text).to.contain("Something went wrong on the service's side").and.contain("quote reference req-42");
     expect(text).not.to.match(/ER_LOCK|mysql2|\bat\b/);
@@ -171,7 +172,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await api.db.write((m) => m.query("UPDATE order_header SET status_id = 'ORDER_CANCELLED' WHERE order_id = 'PO-DEMO-1'"));
     await page.click("#allocate");
     await page.click("#confirm-allocate-button");
-    await page.waitForFunction(() => document.querySelector("#flash")?.textContent?.includes("cancelled"));
+    await page.locator("#flash", { hasText: "cancelled" }).waitFor();
     expect(await page.innerText("#flash")).to.equal(
       "Purchase order PO-DEMO-1 is cancelled; only created or approved purchase orders can be allocated");
     await page.waitForSelector("#action-reason"); // and the page now shows the PO as cancelled
@@ -188,27 +189,28 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     }
     await signIn();
     await page.selectOption("#size", "10");
-    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–10 of 12");
+    await page.locator("#page-status", { hasText: /^POs 1–10 of 12$/ }).waitFor();
     expect(await page.locator("#po-list tbody tr").count()).to.equal(10);
     await page.click("text=Next →");
-    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 11–12 of 12");
-    expect(await page.locator("#po-list tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-po")))).to.deep.equal(["PO-SCARF-02", "PO-SCARF-01"]);
+    await page.locator("#page-status", { hasText: /^POs 11–12 of 12$/ }).waitFor();
+    expect(await shownPos()).to.deep.equal(["PO-SCARF-02", "PO-SCARF-01"]);
     await page.click("text=← Previous");
-    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–10 of 12");
+    await page.locator("#page-status", { hasText: /^POs 1–10 of 12$/ }).waitFor();
 
     await page.selectOption("#in", "sku");
     await page.fill("#q", "BOOT-TAN-42");
     await page.click("form.filters button[type=submit]");
-    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–1 of 1");
-    expect(await page.locator("#po-list tbody tr").getAttribute("data-po")).to.equal("PO-DEMO-1");
+    await page.waitForSelector("#results[data-shows='in=sku&q=BOOT-TAN-42&size=10#1']");
+    expect(await shownPos()).to.deep.equal(["PO-DEMO-1"]);
 
     await page.fill("#q", "");
     await page.check("#pending");
-    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–1 of 1");
+    await page.waitForSelector("#results[data-shows='pending=1&size=10#1']");
+    expect(await shownPos()).to.deep.equal(["PO-DEMO-1"]);
     await page.uncheck("#pending");
     await page.selectOption("#status", "CANCELLED");
-    await page.waitForFunction(() => document.querySelector("#page-status")?.textContent === "POs 1–1 of 1");
-    expect(await page.locator("#po-list tbody tr").getAttribute("data-po")).to.equal("PO-SCARF-01");
+    await page.waitForSelector("#results[data-shows='status=CANCELLED&size=10#1']");
+    expect(await shownPos()).to.deep.equal(["PO-SCARF-01"]);
     await page.click("#po-list tr[data-po='PO-SCARF-01']");
     await page.waitForSelector("#action-reason");
     expect(await page.innerText("#action-reason")).to.equal("This PO is cancelled: only created or approved POs can be allocated.");

@@ -42,7 +42,7 @@ describe("GraphiQL at /graphiql, offline (headless Chromium, demo catalog)", fun
     expect(await page.locator(".graphiql-editor-tool").innerText()).to.contain("Authorization").and.contain("paste the admin or support key");
 
     await page.click(".graphiql-execute-button");
-    await page.waitForFunction(() => document.querySelector(".graphiql-response")?.textContent?.includes("PO-DEMO-1"));
+    await page.locator(".graphiql-response", { hasText: "PO-DEMO-1" }).waitFor();
     const response = await page.locator(".graphiql-response").innerText();
     expect(response).to.contain("\"totalCount\": 1").and.contain("JACKET-NAVY-M");
     await screenshot(page, "graphiql", false);

@@ -66,17 +66,25 @@ function filterOf(params: URLSearchParams): Record<string, unknown> {
   return filter;
 }
 
+/** Counts loads, so an answer that arrives after a newer question was asked is dropped, not shown. */
+let latestLoad = 0;
+
 async function loadPage(results: HTMLElement, params: URLSearchParams): Promise<void> {
+  const load = ++latestLoad;
   const size = Number(params.get("size") ?? 20);
   const pageIndex = paging.cursors.length - 1;
+  results.removeAttribute("data-shows");
   replace(results, h("p", { class: "muted" }, "Loading…"));
   let data: FindResult;
   try {
     data = await graphql<FindResult>(FIND_POS, { filter: filterOf(params), first: size, after: paging.cursors[pageIndex] });
   } catch (error) {
-    replace(results, notice("error", (error as ApiError).message));
+    if (load === latestLoad) replace(results, notice("error", (error as ApiError).message));
     return;
   }
+  if (load !== latestLoad) return;
+  // What is on screen, for tests and for anyone reading the DOM: the filters and the page number.
+  results.setAttribute("data-shows", `${paging.filters}#${pageIndex + 1}`);
   const { edges, totalCount, pageInfo } = data.purchaseOrders;
   if (edges.length === 0) {
     replace(results, notice("info", totalCount === 0 ? "No purchase orders match these filters." : "No more purchase orders on this page."));
