@@ -27,10 +27,11 @@ export async function startService(config: Config, say: (line: string) => void =
     await loadDemoCatalog(db);
     say("Loaded the demo catalog: PO-DEMO-1 has pre-orders waiting for it (try allocateSalesOrders).");
   }
-  const app = await createApp(db, { introspection: !config.production });
+  const app = await createApp(db, { introspection: !config.production || config.graphiql, graphiql: config.graphiql });
   const url = await app.listen(config.port);
   say(`Pre-order allocation API ready at ${url} (health: ${url.replace(/graphql$/, "healthz")})`);
   say(`Database: ${database.display}`);
+  say(`Console: ${url.replace(/graphql$/, "admin")}${config.graphiql ? `; GraphiQL: ${url.replace(/graphql$/, "graphiql")}` : " (GraphiQL off: set GRAPHIQL=on to serve it)"}`);
   say("Authentication: not enforced yet; any Authorization header is accepted and ignored.");
   return {
     app, db, url, demoLoaded,

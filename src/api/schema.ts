@@ -4,9 +4,10 @@ import { AllocationResolver } from "./resolvers/allocation.resolver";
 import { PreOrderResolver } from "./resolvers/pre-order.resolver";
 import { ProductResolver } from "./resolvers/product.resolver";
 import { PurchaseOrderItemResolver, PurchaseOrderResolver } from "./resolvers/purchase-order.resolver";
+import { ViewerResolver } from "./resolvers/viewer.resolver";
 import { DateTimeScalar } from "./types/scalars";
 
-export const resolvers = [ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver] as const;
+export const resolvers = [ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver, ViewerResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
