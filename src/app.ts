@@ -1,11 +1,13 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { randomUUID } from "node:crypto";
 import http, { IncomingMessage, ServerResponse } from "node:http";
 import { Db } from "./domain/db";
 import { Context, createContext } from "./api/context";
 import { errorLoggingPlugin, formatError } from "./api/errors";
 import { schema } from "./api/schema";
+import { handleWebRequest } from "./web/routes";
 
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
@@ -18,10 +20,12 @@ export interface App {
 
 export interface AppOptions {
   introspection?: boolean;
+  /** Serve /graphiql; default true (server.ts turns it off in production unless GRAPHIQL=on). */
+  graphiql?: boolean;
   log?: (line: Record<string, unknown>) => void;
 }
 
-/** The HTTP server: POST /graphql (Apollo), GET /healthz. The database is opened by the caller. */
+/** The HTTP server: POST /graphql (Apollo), GET /healthz, /admin and /graphiql. The database is opened by the caller. */
 export async function createApp(db: Db, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? ((line) => console.error(JSON.stringify(line)));
   const server = http.createServer();
@@ -32,6 +36,8 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      // Apollo's own landing page loads from a CDN; browsers are sent to /graphiql instead (src/web/routes.ts).
+      ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin((requestId, error) => log({ level: "error", requestId, msg: "unexpected error", error: String((error as Error)?.stack ?? error) })),
     ],
   });
@@ -50,6 +56,7 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       const ok = await db.read((m) => m.query("SELECT 1")).then(() => true, () => false);
       return send(res, ok ? 200 : 503, { status: ok ? "ok" : "database unreachable" });
     }
+    if (handleWebRequest(req, res, url, { graphiql: options.graphiql ?? true })) return;
     if (url.pathname !== "/graphql") return send(res, 404, { error: "Not found: the API is at /graphql" });
 
     const body = await readBody(req);

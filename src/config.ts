@@ -16,6 +16,8 @@ export interface Config {
   database: DatabaseConfig;
   demoData: "auto" | "off";
   production: boolean;
+  /** Serve /graphiql (and the introspection its docs need): on by default, off in production unless GRAPHIQL=on. */
+  graphiql: boolean;
 }
 
 export const DEFAULT_SQLITE_FILE = "data/oms.sqlite";
@@ -43,10 +45,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const demo = (env.DEMO_DATA ?? "auto").toLowerCase();
   if (demo !== "auto" && demo !== "off") throw new Error(`DEMO_DATA must be auto or off, got "${env.DEMO_DATA}"`);
+  const graphiql = (env.GRAPHIQL ?? "").toLowerCase();
+  if (graphiql !== "" && graphiql !== "on" && graphiql !== "off") throw new Error(`GRAPHIQL must be on or off, got "${env.GRAPHIQL}"`);
   return {
     port,
     database: parseDatabaseUrl(env.DATABASE_URL),
     demoData: demo,
     production: env.NODE_ENV === "production",
+    graphiql: graphiql === "" ? env.NODE_ENV !== "production" : graphiql === "on",
   };
 }

@@ -1,4 +1,5 @@
 import { createConnection } from "mysql2/promise";
+import { Logger } from "typeorm";
 import { App, createApp } from "../src/app";
 import { DatabaseConfig, parseDatabaseUrl } from "../src/config";
 import { Db } from "../src/domain/db";
@@ -26,10 +27,10 @@ export async function ensureMySqlDatabase(url: string): Promise<void> {
 }
 
 /** A migrated, empty database: a fresh SQLite one, or the MySQL test database emptied. */
-export async function openTestDb(): Promise<Db> {
+export async function openTestDb(logger?: Logger): Promise<Db> {
   const config = testDatabaseConfig();
   if (config.kind === "mysql") await ensureMySqlDatabase(config.url);
-  const db = await Db.open(config);
+  const db = await Db.open(config, logger);
   if (config.kind === "mysql") await emptyTables(db);
   return db;
 }

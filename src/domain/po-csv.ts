@@ -1,5 +1,5 @@
 import { parse as parseCsv } from "csv-parse/sync";
-import { isValid, parse as parseDate } from "date-fns";
+import { format as formatDate, isValid, parse as parseDate } from "date-fns";
 import { EntityManager, In } from "typeorm";
 import { OrderHeaderEntity, ProductEntity } from "../entities";
 import { badInput } from "./errors";
@@ -35,6 +35,18 @@ export function parseArrivalDate(text: string, format: string): Date | null {
   return isValid(local) ? utcDay(local, local.getDate()) : null;
 }
 
+/** A usable dateFormat names a whole day: formatting a date and parsing it back gives that day. */
+function checkDateFormat(dateFormat: string): void {
+  try {
+    const sample = new Date(2027, 0, 15);
+    const back = parseDate(formatDate(sample, dateFormat), dateFormat, new Date(2000, 0, 1));
+    if (isValid(back) && back.getTime() === sample.getTime()) return;
+  } catch {
+    // a RangeError from date-fns: unknown tokens
+  }
+  throw badInput(`dateFormat "${dateFormat}" is not a date format with year, month and day (date-fns tokens, e.g. MM/dd/yyyy)`);
+}
+
 function utcDay(local: Date, day: number): Date | null {
   if (!isValid(local) || local.getDate() !== day) return null;
   return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
@@ -52,11 +64,7 @@ function wholeNumber(text: string, min: number): number | null {
  */
 export function parsePurchaseOrderCsv(csv: string, dateFormat: string): { orders: PurchaseOrderInput[]; rows: Row[]; errors: CsvRowError[] } {
   if (Buffer.byteLength(csv, "utf8") > CSV_LIMITS.bytes) throw badInput(`csv is larger than ${CSV_LIMITS.bytes} bytes`);
-  try {
-    parseDate("01/01/2000", dateFormat, new Date());
-  } catch {
-    throw badInput(`dateFormat "${dateFormat}" is not a valid date-fns format`);
-  }
+  checkDateFormat(dateFormat);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parseCsv(csv, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });

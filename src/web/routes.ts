@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import { IncomingMessage, ServerResponse } from "node:http";
+import { dirname, join } from "node:path";
+import { projectRoot, resolveStaticFile, sendFile, sendText } from "./static";
+
+const ROOT = projectRoot();
+/** Hand-written files (HTML, CSS) live in web/; the TypeScript beside them is compiled into dist/web/ by `npm run build:web`. */
+const SOURCE = join(ROOT, "web");
+const COMPILED = join(ROOT, "dist", "web");
+
+// Only the service's own origin: the console must work where CDNs are blocked, and must not leak keys elsewhere.
+const ADMIN_CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+// GraphiQL sets inline style attributes and embeds its fonts as data: URLs.
+const GRAPHIQL_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+/** GraphiQL and React as the packages ship them, served by name so no other node_modules file is reachable. */
+const VENDOR: ReadonlyMap<string, string> = new Map([
+  ["graphiql.min.js", join(packageDir("graphiql"), "graphiql.min.js")],
+  ["graphiql.min.css", join(packageDir("graphiql"), "graphiql.min.css")],
+  ["react.production.min.js", join(packageDir("react"), "umd", "react.production.min.js")],
+  ["react-dom.production.min.js", join(packageDir("react-dom"), "umd", "react-dom.production.min.js")],
+]);
+
+export interface WebOptions {
+  graphiql: boolean;
+}
+
+/**
+ * The browser-facing routes: /admin (the retailer's console), /graphiql (when enabled), and
+ * GET /graphql from a browser sent to GraphiQL. Returns false for any other path.
+ */
+export function handleWebRequest(req: IncomingMessage, res: ServerResponse, url: URL, options: WebOptions): boolean {
+  const path = url.pathname;
+  if (path === "/graphql") {
+    const fromBrowser = req.method === "GET" && (req.headers.accept ?? "").includes("text/html") && !url.searchParams.has("query");
+    if (!fromBrowser || !options.graphiql) return false;
+    res.writeHead(302, { location: "/graphiql" });
+    res.end();
+    return true;
+  }
+  if (path === "/admin" || path.startsWith("/admin/")) {
+    serveSection(req, res, "admin", path.slice("/admin".length), ADMIN_CSP);
+    return true;
+  }
+  if (path === "/graphiql" || path.startsWith("/graphiql/")) {
+    if (!options.graphiql) sendText(res, 404, "GraphiQL is off on this server (set GRAPHIQL=on to serve it).");
+    else serveSection(req, res, "graphiql", path.slice("/graphiql".length), GRAPHIQL_CSP);
+    return true;
+  }
+  return false;
+}
+
+function serveSection(req: IncomingMessage, res: ServerResponse, section: "admin" | "graphiql", rest: string, csp: string): void {
+  if (rest === "" || rest === "/" || rest === "/index.html") {
+    // The page is useless without its compiled script: say how to fix that instead of a blank page.
+    if (!existsSync(join(COMPILED, section, "main.js"))) return sendText(res, 503, `The ${section} page is not built yet: run "npm run build".`);
+    return sendFile(req, res, join(SOURCE, section, "index.html"), { "content-security-policy": csp, "referrer-policy": "no-referrer" });
+  }
+  const vendor = section === "graphiql" && rest.startsWith("/vendor/") ? VENDOR.get(rest.slice("/vendor/".length)) : undefined;
+  const file = vendor ?? resolveStaticFile([join(COMPILED, section), join(SOURCE, section)], rest.slice(1));
+  if (!file) return sendText(res, 404, "Not found");
+  sendFile(req, res, file);
+}
+
+function packageDir(name: string): string {
+  return dirname(require.resolve(`${name}/package.json`));
+}

@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { Browser, Page, chromium } from "playwright-core";
+
+/** Debian's chromium package: the machine cannot download Playwright's own browser. */
+export const CHROMIUM = "/usr/bin/chromium";
+export const SCREENSHOTS = join(__dirname, "..", "..", "test-output");
+
+/**
+ * Headless Chromium for the browser tests, or a skip with the reason when it is not installed.
+ * Under CI=true a missing browser is a failure: .ci/run installs it, so its absence is a broken CI.
+ * Playwright gives every launch a fresh temporary --user-data-dir (it refuses one in `args`).
+ */
+export async function launchChromium(context: Mocha.Context): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI === "true") throw new Error(`${CHROMIUM} is missing; under CI=true the browser tests must run (apt-get install -y chromium)`);
+    console.log(`    (browser tests skipped: ${CHROMIUM} is not installed; apt-get install -y chromium to run them)`);
+    context.skip();
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/**
+ * Records what a page does that it must not: requests to any other host than the service,
+ * and errors in its console (CSP violations included).
+ */
+export function watchPage(page: Page, origin: string): { foreignRequests: string[]; consoleErrors: string[] } {
+  const seen = { foreignRequests: [] as string[], consoleErrors: [] as string[] };
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith("data:")) seen.foreignRequests.push(url);
+  });
+  page.on("console", (message) => { if (message.type() === "error") seen.consoleErrors.push(message.text()); });
+  page.on("pageerror", (error) => seen.consoleErrors.push(String(error)));
+  return seen;
+}
+
+/** A PNG in test-output/ (gitignored): the whole page, or only the viewport (a modal dialog covers just that). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}

@@ -1,0 +1,252 @@
+/** One PO: its items, the pre-orders tied to it, its runs, and Preview / Allocate Sales Orders. */
+import { ApiError, graphql } from "./api.js";
+import { Child, day, h, moment, notice, plural, replace, STATUS_WORDS, statusBadge } from "./dom.js";
+import { findPageHash } from "./find-page.js";
+import {
+  ALLOCATE, AllocatePayload, AllocationRun, PageInfo, PO_DETAIL, PoItem, PreOrderItem, PurchaseOrder, TIED_PRE_ORDERS, waitingPreOrders,
+} from "./queries.js";
+
+export interface Viewer { role: string; actor: string | null }
+
+const SKIP_WORDS: Record<string, string> = {
+  INSUFFICIENT_ATP: "Not enough units left on this PO for this product",
+  NO_ARRIVAL_DATE: "This PO has no upcoming arrival date for this product",
+};
+const ALLOCATABLE = new Set(["CREATED", "APPROVED"]);
+/** More SKUs than this and the preview names skipped items by order id only, to keep one request small. */
+const MAX_LOOKUP_SKUS = 30;
+
+interface DetailData { purchaseOrder: PurchaseOrder | null; allocationRuns: AllocationRun[] }
+interface TiedData { preOrders: { totalCount: number; pageInfo: PageInfo; edges: { node: PreOrderItem }[] } }
+
+export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer): void {
+  const flash = h("div", { id: "flash" });
+  const body = h("div", { id: "po-detail" }, h("p", { class: "muted" }, "Loading…"));
+  replace(root, h("p", {}, h("a", { href: findPageHash(), class: "back" }, "← Purchase orders")), flash, body);
+
+  const reload = async (): Promise<void> => {
+    let data: DetailData;
+    let tied: TiedData;
+    try {
+      [data, tied] = await Promise.all([graphql<DetailData>(PO_DETAIL, { id }), graphql<TiedData>(TIED_PRE_ORDERS, { id })]);
+    } catch (error) {
+      replace(body, notice("error", (error as ApiError).message));
+      return;
+    }
+    const po = data.purchaseOrder;
+    if (!po) {
+      replace(body, notice("error", `There is no purchase order with id ${id}.`));
+      return;
+    }
+    const panel = h("section", { id: "allocation-panel", "aria-live": "polite" });
+    replace(body,
+      header(po),
+      actions(po, viewer, panel, flash, reload),
+      panel,
+      h("h2", {}, "Items"), itemsTable(po.items),
+      h("h2", {}, `Pre-orders tied to this PO (${tied.preOrders.totalCount})`), tiedTable(id, tied),
+      h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns));
+  };
+  void reload();
+}
+
+function header(po: PurchaseOrder): HTMLElement {
+  return h("div", { class: "po-header" },
+    h("h1", {}, po.id, " ", statusBadge(po.status)),
+    h("dl", { class: "facts" },
+      h("dt", {}, "Facility"), h("dd", {}, po.facilityId),
+      h("dt", {}, "Ordered on"), h("dd", {}, day(po.orderDate)),
+      h("dt", {}, "Pending pre-orders"), h("dd", { id: "pending-count" }, plural(po.pendingPreOrderCount, "item"), " waiting for this PO's products")));
+}
+
+function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const reason = viewer.role !== "admin"
+    ? "Your support key can look but not change anything: Preview and Allocate Sales Orders need the admin key."
+    : !ALLOCATABLE.has(po.status)
+      ? `This PO is ${STATUS_WORDS[po.status]?.toLowerCase() ?? po.status}: only created or approved POs can be allocated.`
+      : null;
+  const previewButton = h("button", { type: "button", id: "preview", disabled: reason !== null, title: reason ?? "See what would be tied, without changing anything" }, "Preview");
+  const allocateButton = h("button", { type: "button", id: "allocate", class: "primary", disabled: reason !== null, title: reason ?? "Tie the waiting pre-orders to this PO" }, "Allocate Sales Orders");
+  const busy = (label: HTMLButtonElement | null) => {
+    previewButton.disabled = allocateButton.disabled = label !== null || reason !== null;
+    previewButton.textContent = label === previewButton ? "Previewing…" : "Preview";
+    allocateButton.textContent = label === allocateButton ? "Allocating…" : "Allocate Sales Orders";
+  };
+
+  /** The PO may have changed under the page (cancelled, raced): show why above it, and show it as it is now. */
+  const failed = async (error: unknown) => {
+    replace(flash, notice("error", (error as ApiError).message));
+    if ((error as ApiError).code === "UNAUTHENTICATED") return; // the page is asking for the key again
+    await reload();
+  };
+
+  previewButton.addEventListener("click", async () => {
+    replace(flash);
+    busy(previewButton);
+    try {
+      const result = await allocate(po.id, true);
+      replace(panel, previewPanel(result, po, await lookupWaiting(po)));
+      busy(null);
+    } catch (error) {
+      await failed(error);
+    }
+  });
+
+  allocateButton.addEventListener("click", async () => {
+    if (!(await confirmAllocation(po))) return;
+    replace(flash);
+    busy(allocateButton);
+    try {
+      const result = await allocate(po.id, false);
+      replace(flash, notice("success", resultWords(po.id, result)));
+      await reload();
+    } catch (error) {
+      await failed(error);
+    }
+  });
+
+  return h("div", { class: "actions" }, previewButton, allocateButton,
+    reason ? h("p", { class: "reason", id: "action-reason" }, reason) : h("p", { class: "muted" }, "Preview changes nothing. Allocate Sales Orders ties the waiting pre-orders of this PO's products to it, oldest first."));
+}
+
+async function allocate(id: string, dryRun: boolean): Promise<AllocatePayload> {
+  return (await graphql<{ allocateSalesOrders: AllocatePayload }>(ALLOCATE, { id, dryRun })).allocateSalesOrders;
+}
+
+function resultWords(id: string, result: AllocatePayload): string {
+  const tied = result.allocatedItemCount === 0
+    ? `Nothing was allocated to ${id}: no waiting pre-order could be tied to it.`
+    : `Allocated ${plural(result.allocatedItemCount, "pre-order item")} (${plural(result.allocatedQuantity, "unit")}) to ${id}; they now have promise dates.`;
+  const skipped = result.skipped.length ? ` ${plural(result.skipped.length, "item")} could not be tied and ${result.skipped.length === 1 ? "keeps" : "keep"} waiting for another PO.` : "";
+  return tied + skipped;
+}
+
+/** A modal asking before the real run, since customers are told the dates it sets. */
+function confirmAllocation(po: PurchaseOrder): Promise<boolean> {
+  return new Promise((resolve) => {
+    const dialog = h("dialog", { id: "confirm-allocate", "aria-labelledby": "confirm-title" },
+      h("form", { method: "dialog" },
+        h("h2", { id: "confirm-title" }, `Allocate Sales Orders for ${po.id}?`),
+        h("p", {}, `The ${plural(po.pendingPreOrderCount, "pre-order item")} waiting for this PO's products will be tied to it, oldest first, as far as its ATP goes, and get their promise dates. Customers may be told these dates.`),
+        h("div", { class: "dialog-buttons" },
+          h("button", { value: "cancel", type: "submit" }, "Cancel"),
+          h("button", { value: "confirm", type: "submit", class: "primary", id: "confirm-allocate-button" }, "Allocate"))));
+    dialog.addEventListener("close", () => {
+      dialog.remove();
+      resolve(dialog.returnValue === "confirm");
+    });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+  });
+}
+
+/** The waiting pre-orders of the PO's products by "orderId/seqId", to name products and dates in the preview. */
+async function lookupWaiting(po: PurchaseOrder): Promise<Map<string, PreOrderItem>> {
+  const skus = [...new Set(po.items.map((i) => i.product.sku))];
+  const found = new Map<string, PreOrderItem>();
+  if (skus.length === 0 || skus.length > MAX_LOOKUP_SKUS) return found;
+  try {
+    const data = await graphql<Record<string, { edges: { node: PreOrderItem }[] }>>(waitingPreOrders(skus.length), Object.fromEntries(skus.map((s, i) => [`s${i}`, s])));
+    for (const list of Object.values(data)) for (const { node } of list.edges) found.set(`${node.orderId}/${node.seqId}`, node);
+  } catch {
+    // The preview itself succeeded; without these details it still names every item by order id.
+  }
+  return found;
+}
+
+function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<string, PreOrderItem>): Child[] {
+  const lineOf = new Map(po.items.map((i) => [i.seqId, i]));
+  const summary = result.allocatedItemCount === 0 && result.skipped.length === 0
+    ? "Nothing would change: no pre-order is waiting for this PO's products."
+    : `${plural(result.allocatedItemCount, "pre-order item")} (${plural(result.allocatedQuantity, "unit")}) would be tied to this PO, oldest first.`
+      + (result.skipped.length ? ` ${plural(result.skipped.length, "item")} would keep waiting.` : "");
+  const product = (key: string, fallback?: PoItem) => {
+    const p = waiting.get(key)?.product ?? fallback?.product;
+    return p ? [h("strong", {}, p.sku), h("br"), h("span", { class: "muted" }, p.name)] : h("span", { class: "muted" }, "—");
+  };
+  return [
+    h("h2", {}, "Preview"),
+    notice("info", summary, " Nothing has been changed yet."),
+    result.allocations.length === 0 ? null : h("table", { class: "grid", id: "preview-allocations" },
+      h("caption", {}, "Would be tied, in this order"),
+      h("thead", {}, h("tr", {}, h("th", { class: "num" }, "#"), h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"),
+        h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", {}, "PO line"), h("th", {}, "Promise date"))),
+      h("tbody", {}, result.allocations.map((a, n) => {
+        const key = `${a.orderId}/${a.seqId}`;
+        return h("tr", { "data-order": key },
+          h("td", { class: "num" }, n + 1), h("td", {}, a.orderId), h("td", {}, a.seqId), h("td", {}, day(waiting.get(key)?.orderDate)),
+          h("td", {}, product(key, lineOf.get(a.purchaseOrderItemSeqId))), h("td", { class: "num" }, a.quantity),
+          h("td", {}, a.purchaseOrderItemSeqId), h("td", {}, day(a.promiseDate)));
+      }))),
+    result.skipped.length === 0 ? null : h("table", { class: "grid", id: "preview-skipped" },
+      h("caption", {}, "Would keep waiting"),
+      h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", {}, "Why"))),
+      h("tbody", {}, result.skipped.map((s) => {
+        const key = `${s.orderId}/${s.seqId}`;
+        return h("tr", { "data-order": key },
+          h("td", {}, s.orderId), h("td", {}, s.seqId), h("td", {}, product(key)),
+          h("td", { class: "num" }, waiting.get(key)?.quantity ?? "—"), h("td", {}, SKIP_WORDS[s.reason] ?? s.reason));
+      }))),
+  ];
+}
+
+function itemsTable(items: PoItem[]): HTMLTableElement {
+  const total = (pick: (i: PoItem) => number) => items.reduce((sum, item) => sum + pick(item), 0);
+  return h("table", { class: "grid", id: "po-items" },
+    h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", { class: "num" }, "Order buffer"),
+      h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"), h("th", {}, "Status"))),
+    h("tbody", {}, items.map((item) => h("tr", { "data-sku": item.product.sku },
+      h("td", {}, item.seqId),
+      h("td", {}, h("strong", {}, item.product.sku), h("br"), h("span", { class: "muted" }, item.product.name)),
+      h("td", { class: "num" }, item.quantity), h("td", { class: "num" }, item.orderBuffer),
+      h("td", { class: "num", "data-col": "allocated" }, item.allocatedQuantity),
+      h("td", { class: "num", "data-col": "atp" }, item.availableToPromise),
+      h("td", {}, day(item.arrivalDate, "not set")), h("td", { class: "num" }, item.bufferDays),
+      h("td", {}, statusBadge(item.status))))),
+    h("tfoot", {}, h("tr", {}, h("th", { colspan: 2 }, "Total"), h("td", { class: "num" }, total((i) => i.quantity)), h("td", { class: "num" }, total((i) => i.orderBuffer)),
+      h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 3 }))));
+}
+
+function tiedRow(p: PreOrderItem): HTMLTableRowElement {
+  return h("tr", { "data-order": `${p.orderId}/${p.seqId}` },
+    h("td", {}, p.orderId), h("td", {}, p.seqId), h("td", {}, day(p.orderDate)),
+    h("td", {}, h("strong", {}, p.product.sku), h("br"), h("span", { class: "muted" }, p.product.name)),
+    h("td", { class: "num" }, p.quantity), h("td", {}, p.purchaseOrderItemSeqId ?? "—"),
+    h("td", { "data-col": "promise" }, day(p.promiseDate, "missing")), h("td", {}, statusBadge(p.status ?? "")));
+}
+
+function tiedTable(id: string, tied: TiedData): HTMLElement {
+  if (tied.preOrders.totalCount === 0) return h("p", { class: "muted", id: "tied-pre-orders" }, "No pre-order is tied to this PO yet.");
+  const body = h("tbody", {}, tied.preOrders.edges.map(({ node }) => tiedRow(node)));
+  const more = h("button", { type: "button", hidden: !tied.preOrders.pageInfo.hasNextPage }, "Show more");
+  let after = tied.preOrders.pageInfo.endCursor;
+  more.addEventListener("click", async () => {
+    more.disabled = true;
+    try {
+      const next = await graphql<TiedData>(TIED_PRE_ORDERS, { id, after });
+      for (const { node } of next.preOrders.edges) body.appendChild(tiedRow(node));
+      after = next.preOrders.pageInfo.endCursor;
+      more.hidden = !next.preOrders.pageInfo.hasNextPage;
+    } catch (error) {
+      more.replaceWith(notice("error", (error as ApiError).message));
+    } finally {
+      more.disabled = false;
+    }
+  });
+  return h("div", { id: "tied-pre-orders" },
+    h("table", { class: "grid" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"),
+        h("th", {}, "PO line"), h("th", {}, "Promise date"), h("th", {}, "Status"))),
+      body),
+    more);
+}
+
+function runsTable(runs: AllocationRun[]): HTMLElement {
+  if (runs.length === 0) return h("p", { class: "muted", id: "runs" }, "Allocate Sales Orders has not run on this PO yet.");
+  return h("table", { class: "grid", id: "runs" },
+    h("thead", {}, h("tr", {}, h("th", {}, "Run"), h("th", {}, "Started"), h("th", {}, "By"), h("th", { class: "num" }, "Items tied"),
+      h("th", { class: "num" }, "Units"), h("th", { class: "num" }, "Kept waiting"))),
+    h("tbody", {}, runs.map((run) => h("tr", {},
+      h("td", {}, run.id), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
+      h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount)))));
+}

@@ -1,0 +1,137 @@
+/** The PO find page: search by PO id or SKU, filter by status and pending pre-orders, cursor pages. */
+import { ApiError, graphql } from "./api.js";
+import { Child, day, h, notice, plural, replace, statusBadge } from "./dom.js";
+import { FIND_POS, PageInfo, PurchaseOrder } from "./queries.js";
+
+type ListPo = Omit<PurchaseOrder, "items"> & { items: { quantity: number; allocatedQuantity: number; availableToPromise: number; arrivalDate: string | null }[] };
+interface FindResult { purchaseOrders: { totalCount: number; pageInfo: PageInfo; edges: { node: ListPo }[] } }
+
+const STATUS_CHOICES: [string, string][] = [
+  ["", "Any status"], ["OPEN", "Open (created or approved)"], ["CREATED", "Created"], ["APPROVED", "Approved"],
+  ["COMPLETED", "Completed"], ["CANCELLED", "Cancelled"],
+];
+const PAGE_SIZES = ["10", "20", "50"];
+
+/**
+ * The cursors of the pages seen so far for one set of filters, kept while the tab lives, so
+ * coming back from a PO returns to the same page and "Previous" needs no backward cursor.
+ */
+let paging: { filters: string; cursors: (string | null)[] } = { filters: "", cursors: [null] };
+
+export function renderFindPage(root: HTMLElement, params: URLSearchParams): void {
+  const filters = new URLSearchParams([...params].filter(([name, value]) => value !== "" && name !== "page"));
+  if (filters.toString() !== paging.filters) paging = { filters: filters.toString(), cursors: [null] };
+
+  const results = h("section", { id: "results", "aria-live": "polite" });
+  replace(root, h("h1", {}, "Purchase orders"), filterForm(params), results);
+  void loadPage(results, params);
+}
+
+function filterForm(params: URLSearchParams): HTMLFormElement {
+  const search = h("input", { type: "search", name: "q", id: "q", value: params.get("q") ?? "", placeholder: "e.g. PO-1001 or JACKET-NAVY-M", autocomplete: "off" });
+  const where = select("in", [["id", "PO id contains"], ["sku", "SKU is"]], params.get("in") ?? "id");
+  const status = select("status", STATUS_CHOICES, params.get("status") ?? "");
+  const pending = h("input", { type: "checkbox", name: "pending", id: "pending", value: "1", checked: params.get("pending") === "1" });
+  const size = select("size", PAGE_SIZES.map((s) => [s, `${s} per page`]), params.get("size") ?? "20");
+  const form = h("form", { class: "filters", role: "search" },
+    h("label", { for: "in" }, "Find by"), where, search,
+    h("label", { for: "status", class: "sr-only" }, "Status"), status,
+    h("label", { class: "check" }, pending, "Only POs with pending pre-orders"),
+    h("label", { for: "size", class: "sr-only" }, "Page size"), size,
+    h("button", { type: "submit", class: "primary" }, "Find"));
+  const apply = (event?: Event) => {
+    event?.preventDefault();
+    const next = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) if (typeof value === "string" && value.trim() !== "") next.set(name, value.trim());
+    if (!next.get("q")) next.delete("in");
+    location.hash = `#/?${next}`;
+  };
+  form.addEventListener("submit", apply);
+  for (const control of [status, pending, size, where]) control.addEventListener("change", () => apply());
+  return form;
+}
+
+function select(name: string, choices: [string, string][], current: string): HTMLSelectElement {
+  return h("select", { name, id: name }, choices.map(([value, label]) => h("option", { value, selected: value === current }, label)));
+}
+
+function filterOf(params: URLSearchParams): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  const q = params.get("q")?.trim();
+  if (q) filter[params.get("in") === "sku" ? "sku" : "search"] = q;
+  const status = params.get("status");
+  if (status === "OPEN") filter.status = ["CREATED", "APPROVED"];
+  else if (status) filter.status = [status];
+  if (params.get("pending") === "1") filter.hasPendingPreOrders = true;
+  return filter;
+}
+
+/** Counts loads, so an answer that arrives after a newer question was asked is dropped, not shown. */
+let latestLoad = 0;
+
+async function loadPage(results: HTMLElement, params: URLSearchParams): Promise<void> {
+  const load = ++latestLoad;
+  const size = Number(params.get("size") ?? 20);
+  const pageIndex = paging.cursors.length - 1;
+  results.removeAttribute("data-shows");
+  replace(results, h("p", { class: "muted" }, "Loading…"));
+  let data: FindResult;
+  try {
+    data = await graphql<FindResult>(FIND_POS, { filter: filterOf(params), first: size, after: paging.cursors[pageIndex] });
+  } catch (error) {
+    if (load === latestLoad) replace(results, notice("error", (error as ApiError).message));
+    return;
+  }
+  if (load !== latestLoad) return;
+  // What is on screen, for tests and for anyone reading the DOM: the filters and the page number.
+  results.setAttribute("data-shows", `${paging.filters}#${pageIndex + 1}`);
+  const { edges, totalCount, pageInfo } = data.purchaseOrders;
+  if (edges.length === 0) {
+    replace(results, notice("info", totalCount === 0 ? "No purchase orders match these filters." : "No more purchase orders on this page."));
+    return;
+  }
+  const from = pageIndex * size + 1;
+  const previous = h("button", { type: "button", disabled: pageIndex === 0, onclick: () => { paging.cursors.pop(); void loadPage(results, params); } }, "← Previous");
+  const next = h("button", { type: "button", disabled: !pageInfo.hasNextPage, onclick: () => { paging.cursors.push(pageInfo.endCursor); void loadPage(results, params); } }, "Next →");
+  replace(results,
+    h("table", { class: "grid", id: "po-list" },
+      h("thead", {}, h("tr", {},
+        h("th", {}, "PO"), h("th", {}, "Status"), h("th", {}, "Facility"), h("th", {}, "Ordered on"), h("th", {}, "Arrival"),
+        h("th", { class: "num" }, "Ordered"), h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"),
+        h("th", { class: "num" }, "Pending pre-orders"))),
+      h("tbody", {}, edges.map(({ node }) => poRow(node)))),
+    h("nav", { class: "pager", "aria-label": "Pages" }, previous,
+      h("span", { class: "muted", id: "page-status" }, `POs ${from}–${from + edges.length - 1} of ${totalCount}`), next));
+}
+
+function poRow(po: ListPo): HTMLTableRowElement {
+  const sum = (pick: (i: ListPo["items"][number]) => number) => po.items.reduce((total, item) => total + pick(item), 0);
+  const href = `#/po/${encodeURIComponent(po.id)}`;
+  const row = h("tr", { "data-po": po.id, class: "clickable" },
+    h("td", {}, h("a", { href }, po.id)),
+    h("td", {}, statusBadge(po.status)),
+    h("td", {}, po.facilityId),
+    h("td", {}, day(po.orderDate)),
+    h("td", {}, arrivals(po.items.map((i) => i.arrivalDate))),
+    h("td", { class: "num" }, sum((i) => i.quantity)),
+    h("td", { class: "num" }, sum((i) => i.allocatedQuantity)),
+    h("td", { class: "num", "data-col": "atp" }, sum((i) => i.availableToPromise)),
+    h("td", { class: "num", "data-col": "pending" }, po.pendingPreOrderCount > 0
+      ? h("span", { class: "badge waiting" }, plural(po.pendingPreOrderCount, "waiting item"))
+      : h("span", { class: "muted" }, "0")));
+  // The whole row selects the PO; the link inside keeps it reachable by keyboard.
+  row.addEventListener("click", (event) => { if (!(event.target instanceof HTMLAnchorElement)) location.hash = href; });
+  return row;
+}
+
+function arrivals(dates: (string | null)[]): Child {
+  const known = [...new Set(dates.filter((d): d is string => d !== null))].sort();
+  if (known.length === 0) return h("span", { class: "muted" }, "not set");
+  if (known.length === 1) return day(known[0]);
+  return [day(known[0]), " – ", day(known[known.length - 1])];
+}
+
+/** The find page with the filters last used, for the detail page's way back. */
+export function findPageHash(): string {
+  return paging.filters ? `#/?${paging.filters}` : "#/";
+}

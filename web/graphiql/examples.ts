@@ -1,0 +1,72 @@
+/** The operations GraphiQL opens with, one tab each: the main queries and the mutation, on the demo catalog's ids. */
+export interface Tab { query: string; variables?: string }
+
+export const EXAMPLES: Tab[] = [
+  {
+    query: `# The PO find page: open POs with pre-orders waiting, newest first.
+# Put the admin or support key in the Headers tab below, then press the run button (Ctrl-Enter).
+query FindPurchaseOrders($after: String) {
+  purchaseOrders(filter: { status: [CREATED, APPROVED], hasPendingPreOrders: true }, first: 10, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        id status facilityId orderDate pendingPreOrderCount
+        items { seqId product { sku } quantity allocatedQuantity availableToPromise arrivalDate }
+      }
+    }
+  }
+}
+`,
+  },
+  {
+    query: `# One PO with its items and its allocation runs.
+query PurchaseOrderDetail($id: ID!) {
+  purchaseOrder(id: $id) {
+    id status facilityId orderDate pendingPreOrderCount
+    items {
+      seqId product { sku name } quantity orderBuffer bufferDays
+      allocatedQuantity availableToPromise arrivalDate status
+    }
+  }
+  allocationRuns(purchaseOrderId: $id) {
+    id triggeredBy startedAt allocatedItemCount allocatedQuantity skippedItemCount
+  }
+}
+`,
+    variables: `{ "id": "PO-DEMO-1" }`,
+  },
+  {
+    query: `# Pre-orders still waiting in parking: no promise date, no PO (first in, first out).
+query WaitingPreOrders {
+  preOrders(filter: { facilityId: "PRE_ORDER_PARKING", promised: false, allocated: false }, first: 20) {
+    totalCount
+    edges { node { orderId seqId orderDate product { sku } quantity status promiseDate purchaseOrderId } }
+  }
+}
+`,
+  },
+  {
+    query: `# What the product page (PDP) shows for a SKU, and for a collection page's SKUs at once.
+# These two need no key.
+query ProductPromise {
+  productPromise(sku: "JACKET-NAVY-M") { sku status availableToPromise promiseDate purchaseOrderId }
+  productPromises(skus: ["JACKET-NAVY-L", "BOOT-TAN-42", "SCARF-GREY"]) { sku status availableToPromise promiseDate }
+}
+`,
+  },
+  {
+    query: `# Allocate Sales Orders as a dry run: what a real run would tie and skip, writing nothing.
+# Set dryRun to false to run it for real (admin key only).
+mutation PreviewAllocation($id: ID!) {
+  allocateSalesOrders(purchaseOrderId: $id, dryRun: true) {
+    dryRun allocatedItemCount allocatedQuantity
+    allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }
+    skipped { orderId seqId reason }
+    purchaseOrder { id pendingPreOrderCount items { seqId availableToPromise } }
+  }
+}
+`,
+    variables: `{ "id": "PO-DEMO-1" }`,
+  },
+];
