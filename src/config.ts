@@ -16,7 +16,11 @@ export interface Config {
   database: DatabaseConfig;
   demoData: "auto" | "off";
   production: boolean;
+  /** Seconds a CDN may cache an anonymous promise lookup (PROMISE_CACHE_MAX_AGE); 0 = never. */
+  promiseCacheMaxAge: number;
 }
+
+export const DEFAULT_PROMISE_CACHE_MAX_AGE = 15;
 
 export const DEFAULT_SQLITE_FILE = "data/oms.sqlite";
 
@@ -43,10 +47,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const demo = (env.DEMO_DATA ?? "auto").toLowerCase();
   if (demo !== "auto" && demo !== "off") throw new Error(`DEMO_DATA must be auto or off, got "${env.DEMO_DATA}"`);
+  const promiseCacheMaxAge = Number(env.PROMISE_CACHE_MAX_AGE ?? DEFAULT_PROMISE_CACHE_MAX_AGE);
+  if (!Number.isInteger(promiseCacheMaxAge) || promiseCacheMaxAge < 0) {
+    throw new Error(`PROMISE_CACHE_MAX_AGE must be a whole number of seconds >= 0, got "${env.PROMISE_CACHE_MAX_AGE}"`);
+  }
   return {
     port,
     database: parseDatabaseUrl(env.DATABASE_URL),
     demoData: demo,
     production: env.NODE_ENV === "production",
+    promiseCacheMaxAge,
   };
 }

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     await loadDemoCatalog(db);
     console.log("Loaded the demo catalog (PO-DEMO-1 with pre-orders waiting for it).");
   }
-  const app = await createApp(db, { introspection: !config.production });
+  const app = await createApp(db, { introspection: !config.production, promiseCacheMaxAge: config.promiseCacheMaxAge });
   const url = await app.listen(config.port);
   console.log(`Pre-order allocation API ready at ${url} (health: ${url.replace(/graphql$/, "healthz")})`);
   console.log(`Database: ${database.display}`);

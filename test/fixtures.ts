@@ -16,3 +16,7 @@ export const ALLOCATE = `mutation($id: ID!, $dryRun: Boolean) { allocateSalesOrd
   allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }
   skipped { orderId seqId reason }
   purchaseOrder { id pendingPreOrderCount items { seqId allocatedQuantity availableToPromise } } } }`;
+
+export const PROMISE_FIELDS = "sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity";
+export const PROMISE = `query($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ${PROMISE_FIELDS} } }`;
+export const PROMISES = `query($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ${PROMISE_FIELDS} } }`;

@@ -1,8 +1,10 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { Db } from "../domain/db";
+import { PromiseRequest, findProductPromises } from "../domain/product-promise";
 import { itemsOfPurchaseOrders, findPurchaseOrders, pendingPreOrderCounts } from "../domain/purchase-order-queries";
 import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
+import { ProductPromise, toProductPromise } from "./types/product-promise.type";
 
 /** Per-request DataLoaders: one batched query per kind of lookup, never shared across requests. */
 export function createLoaders(db: Db) {
@@ -19,6 +21,11 @@ export function createLoaders(db: Db) {
     }),
     purchaseOrderItems: new DataLoader<string, PurchaseOrderItemEntity[]>((ids) => db.read((m) => itemsOfPurchaseOrders(m, ids))),
     pendingPreOrderCount: new DataLoader<string, number>((ids) => db.read((m) => pendingPreOrderCounts(m, ids))),
+    /** PDP promises by (SKU, quantity): every promise of a request in one SQL statement. */
+    productPromise: new DataLoader<PromiseRequest, ProductPromise | null, string>(
+      async (requests) => (await db.read((m) => findProductPromises(m, requests))).map((view) => view && toProductPromise(view)),
+      { cacheKeyFn: (r) => `${r.quantity ?? 1}:${r.sku}` },
+    ),
   };
 }
 

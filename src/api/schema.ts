@@ -3,10 +3,11 @@ import { buildSchema } from "type-graphql";
 import { AllocationResolver } from "./resolvers/allocation.resolver";
 import { PreOrderResolver } from "./resolvers/pre-order.resolver";
 import { ProductResolver } from "./resolvers/product.resolver";
+import { ProductPromiseFieldResolver, ProductPromiseResolver } from "./resolvers/product-promise.resolver";
 import { PurchaseOrderItemResolver, PurchaseOrderResolver } from "./resolvers/purchase-order.resolver";
 import { DateTimeScalar } from "./types/scalars";
 
-export const resolvers = [ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver] as const;
+export const resolvers = [ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver, ProductPromiseResolver, ProductPromiseFieldResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
