@@ -2,7 +2,7 @@ import { EntityManager } from "typeorm";
 import { ALLOCATABLE_PO_ITEM_SQL, PoItemForRules, availableToPromise, byPreference, pickPoItem } from "./allocation-rules";
 import { addDays, startOfTodayUtc } from "./clock";
 import { badInput } from "./errors";
-import { fromSqlDate, placeholders, sqlDate } from "./sql";
+import { fromSqlDate, padToPowerOfTwo, placeholders, selectPrepared, sqlDate } from "./sql";
 import { LIMITS } from "./validation";
 
 /**
@@ -59,7 +59,19 @@ export function checkPromiseLookup(skus: readonly string[], quantity?: number | 
  * filesort: the few rows per SKU are put in the rules' order in memory. The first `?` is the
  * start of today (UTC), then the SKUs.
  */
-export const promiseRowsSql = (skuCount: number): string =>
+export const promiseRowsSql = (skuCount: number): string => {
+  let sql = sqlBySkuCount.get(skuCount);
+  if (sql === undefined) {
+    sql = buildPromiseRowsSql(skuCount);
+    if (sqlBySkuCount.size < 64) sqlBySkuCount.set(skuCount, sql);
+  }
+  return sql;
+};
+
+/** The texts for the bucketed SKU counts, built once: this runs on every product page view. */
+const sqlBySkuCount = new Map<number, string>();
+
+const buildPromiseRowsSql = (skuCount: number): string =>
   `SELECT pr.product_id, pr.sku, pr.inventory_available, p.po_item_id, p.order_id, p.order_item_seq_id, p.quantity,
           p.order_buffer, p.allocated_quantity, p.buffer_days, p.estimated_delivery_date, p.status_id
    FROM product pr
@@ -68,7 +80,13 @@ export const promiseRowsSql = (skuCount: number): string =>
    WHERE pr.sku IN (${placeholders(skuCount)})`;
 
 /** The parameters of promiseRowsSql. */
-export const promiseRowsParams = (skus: readonly string[], today: Date = startOfTodayUtc()): unknown[] => [sqlDate(today), ...skus];
+export const promiseRowsParams = (skus: readonly string[], today: Date = startOfTodayUtc()): unknown[] => [todaySql(today), ...skus];
+
+let todayCache: { time: number; sql: string } = { time: NaN, sql: "" };
+const todaySql = (today: Date): string => {
+  if (todayCache.time !== today.getTime()) todayCache = { time: today.getTime(), sql: sqlDate(today) };
+  return todayCache.sql;
+};
 
 /** Groups the rows of promiseRowsSql by SKU: the product and its candidate PO items. */
 export function groupPromiseRows(rows: Record<string, unknown>[]): Map<string, { product: PromiseProduct; items: PromisePoItem[] }> {
@@ -130,9 +148,11 @@ export function decidePromise(product: PromiseProduct, items: PromisePoItem[], q
  * the answer reflects every allocation and import committed before it.
  */
 export async function findProductPromises(manager: EntityManager, requests: readonly PromiseRequest[]): Promise<(ProductPromiseView | null)[]> {
-  const skus = [...new Set(requests.map((r) => r.sku))];
-  if (skus.length === 0) return [];
-  const rows: Record<string, unknown>[] = await manager.query(promiseRowsSql(skus.length), promiseRowsParams(skus));
+  const unique = [...new Set(requests.map((r) => r.sku))];
+  if (unique.length === 0) return [];
+  // Prepared on MySQL; the SKU list is padded to a power of two so each connection prepares few texts.
+  const skus = padToPowerOfTwo(unique);
+  const rows = await selectPrepared(manager, promiseRowsSql(skus.length), promiseRowsParams(skus));
   const bySku = groupPromiseRows(rows);
   return requests.map((r) => {
     const entry = bySku.get(r.sku);

@@ -3,7 +3,8 @@ import { ProductPromiseView } from "../../domain/product-promise";
 import { AvailabilityStatus } from "./enums";
 import { DateTimeScalar } from "./scalars";
 
-@ObjectType({ description: "What the product page (PDP) shows for a SKU: in stock, pre-order with a promise date, or out of stock" })
+// simpleResolvers: plain data fields, no middleware wrapper per field on the hottest path.
+@ObjectType({ simpleResolvers: true, description: "What the product page (PDP) shows for a SKU: in stock, pre-order with a promise date, or out of stock" })
 export class ProductPromise {
   @Field() sku: string;
   @Field(() => AvailabilityStatus, { description: "IN_STOCK when inventory covers the quantity; else PRE_ORDER when one allocatable PO item can; else OUT_OF_STOCK" })
