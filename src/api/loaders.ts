@@ -21,10 +21,13 @@ export function createLoaders(db: Db) {
     }),
     purchaseOrderItems: new DataLoader<string, PurchaseOrderItemEntity[]>((ids) => db.read((m) => itemsOfPurchaseOrders(m, ids))),
     pendingPreOrderCount: new DataLoader<string, number>((ids) => db.read((m) => pendingPreOrderCounts(m, ids))),
-    /** PDP promises by (SKU, quantity): every promise of a request in one SQL statement. */
-    productPromise: new DataLoader<PromiseRequest, ProductPromise | null, string>(
+    /**
+     * PDP promises by (SKU, quantity): every promise asked for in the same tick in one SQL
+     * statement. Not memoised: a later mutation field of the same request must see fresh ATP.
+     */
+    productPromise: new DataLoader<PromiseRequest, ProductPromise | null>(
       async (requests) => (await db.read((m) => findProductPromises(m, requests))).map((view) => view && toProductPromise(view)),
-      { cacheKeyFn: (r) => `${r.quantity ?? 1}:${r.sku}` },
+      { cache: false },
     ),
   };
 }

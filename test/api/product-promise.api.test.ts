@@ -105,4 +105,13 @@ describe("PDP promises: productPromise and productPromises", () => {
     expect(await promise("PRE")).to.include({ availableToPromise: 6, promiseDate: at(20), purchaseOrderId: "PO-NEXT" });
     expect(await promise("PRE", 2)).to.include({ promiseDate: at(30), purchaseOrderId: "PO-LATE" });
   });
+
+  it("shows each mutation of one request the ATP left after it", async () => {
+    await po("PO-1", [{ sku: "PRE", quantity: 5, arrivalDate: inDays(10) }]);
+    const importing = (alias: string, orderId: string, quantity: number) => `${alias}: importPreOrder(input: {
+      orderId: "${orderId}", orderDate: "${daysAgo(1)}", items: [{ sku: "PRE", quantity: ${quantity} }] }) { items { product { promise { availableToPromise } } } }`;
+    const res = await api.gql(`mutation { ${importing("first", "SO-1", 2)} ${importing("second", "SO-2", 1)} }`);
+    expect(res.data.first.items[0].product.promise.availableToPromise).to.equal(3);
+    expect(res.data.second.items[0].product.promise.availableToPromise).to.equal(2);
+  });
 });
