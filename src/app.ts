@@ -1,10 +1,12 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { randomUUID } from "node:crypto";
 import http, { IncomingMessage, ServerResponse } from "node:http";
 import { Db } from "./domain/db";
-import { Context, createContext } from "./api/context";
+import { DEFAULT_PROMISE_CACHE_MAX_AGE } from "./config";
+import { cacheControlPlugin } from "./api/cache-control";
+import { Context, Role, createContext } from "./api/context";
 import { errorLoggingPlugin, formatError } from "./api/errors";
 import { schema } from "./api/schema";
 import { handleWebRequest } from "./web/routes";
@@ -23,11 +25,16 @@ export interface AppOptions {
   /** Serve /graphiql; default true (server.ts turns it off in production unless GRAPHIQL=on). */
   graphiql?: boolean;
   log?: (line: Record<string, unknown>) => void;
+  /** Seconds a CDN may cache an anonymous promise lookup (config PROMISE_CACHE_MAX_AGE). */
+  promiseCacheMaxAge?: number;
+  /** Who is asking, from the request headers. Until access control lands, everyone is admin. */
+  identify?: (headers: IncomingMessage["headers"]) => { role: Role; actor: string | null };
 }
 
 /** The HTTP server: POST /graphql (Apollo), GET /healthz, /admin and /graphiql. The database is opened by the caller. */
 export async function createApp(db: Db, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? ((line) => console.error(JSON.stringify(line)));
+  const identify = options.identify ?? (() => ({ role: "admin" as const, actor: null }));
   const server = http.createServer();
   const apollo = new ApolloServer<Context>({
     schema: await schema(),
@@ -38,6 +45,8 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Apollo's own landing page loads from a CDN; browsers are sent to /graphiql instead (src/web/routes.ts).
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      cacheControlPlugin(options.promiseCacheMaxAge ?? DEFAULT_PROMISE_CACHE_MAX_AGE),
       errorLoggingPlugin((requestId, error) => log({ level: "error", requestId, msg: "unexpected error", error: String((error as Error)?.stack ?? error) })),
     ],
   });
@@ -74,9 +83,11 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     const requestId = randomUUID();
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parsed },
-      context: async () => createContext(db, { role: "admin", actor: null }, requestId),
+      context: async () => createContext(db, identify(req.headers), requestId),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
+    // Apollo's own early refusals (e.g. a bad GET) skip the plugins: never let a CDN keep those.
+    if (!res.hasHeader("cache-control")) res.setHeader("cache-control", "no-store");
     res.setHeader("x-request-id", requestId);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
@@ -99,7 +110,7 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json" });
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
 }
 

@@ -18,7 +18,11 @@ export interface Config {
   production: boolean;
   /** Serve /graphiql (and the introspection its docs need): on by default, off in production unless GRAPHIQL=on. */
   graphiql: boolean;
+  /** Seconds a CDN may cache an anonymous promise lookup (PROMISE_CACHE_MAX_AGE); 0 = never. */
+  promiseCacheMaxAge: number;
 }
+
+export const DEFAULT_PROMISE_CACHE_MAX_AGE = 15;
 
 export const DEFAULT_SQLITE_FILE = "data/oms.sqlite";
 
@@ -47,11 +51,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (demo !== "auto" && demo !== "off") throw new Error(`DEMO_DATA must be auto or off, got "${env.DEMO_DATA}"`);
   const graphiql = (env.GRAPHIQL ?? "").toLowerCase();
   if (graphiql !== "" && graphiql !== "on" && graphiql !== "off") throw new Error(`GRAPHIQL must be on or off, got "${env.GRAPHIQL}"`);
+  const promiseCacheMaxAge = Number(env.PROMISE_CACHE_MAX_AGE ?? DEFAULT_PROMISE_CACHE_MAX_AGE);
+  if (!Number.isInteger(promiseCacheMaxAge) || promiseCacheMaxAge < 0) {
+    throw new Error(`PROMISE_CACHE_MAX_AGE must be a whole number of seconds >= 0, got "${env.PROMISE_CACHE_MAX_AGE}"`);
+  }
   return {
     port,
     database: parseDatabaseUrl(env.DATABASE_URL),
     demoData: demo,
     production: env.NODE_ENV === "production",
     graphiql: graphiql === "" ? env.NODE_ENV !== "production" : graphiql === "on",
+    promiseCacheMaxAge,
   };
 }

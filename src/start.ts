@@ -27,7 +27,7 @@ export async function startService(config: Config, say: (line: string) => void =
     await loadDemoCatalog(db);
     say("Loaded the demo catalog: PO-DEMO-1 has pre-orders waiting for it (try allocateSalesOrders).");
   }
-  const app = await createApp(db, { introspection: !config.production || config.graphiql, graphiql: config.graphiql });
+  const app = await createApp(db, { introspection: !config.production || config.graphiql, graphiql: config.graphiql, promiseCacheMaxAge: config.promiseCacheMaxAge });
   const url = await app.listen(config.port);
   say(`Pre-order allocation API ready at ${url} (health: ${url.replace(/graphql$/, "healthz")})`);
   say(`Database: ${database.display}`);

@@ -36,3 +36,6 @@ export const PROMISE_DATE_CHANGES = `query($after: String, $first: Int, $ack: Bo
   promiseDateChanges(after: $after, first: $first, acknowledged: $ack) { totalCount pageInfo { hasNextPage endCursor }
     edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } } } }`;
 export const ACKNOWLEDGE = `mutation($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }`;
+export const PROMISE_FIELDS = "sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity";
+export const PROMISE = `query($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ${PROMISE_FIELDS} } }`;
+export const PROMISES = `query($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ${PROMISE_FIELDS} } }`;

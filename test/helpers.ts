@@ -1,6 +1,6 @@
 import { createConnection } from "mysql2/promise";
 import { Logger } from "typeorm";
-import { App, createApp } from "../src/app";
+import { App, AppOptions, createApp } from "../src/app";
 import { DatabaseConfig, parseDatabaseUrl } from "../src/config";
 import { Db } from "../src/domain/db";
 
@@ -26,7 +26,7 @@ export async function ensureMySqlDatabase(url: string): Promise<void> {
   }
 }
 
-/** A migrated, empty database: a fresh SQLite one, or the MySQL test database emptied. */
+/** A migrated, empty database: a fresh SQLite one, or the MySQL test database emptied; `logger` sees every SQL statement. */
 export async function openTestDb(logger?: Logger): Promise<Db> {
   const config = testDatabaseConfig();
   if (config.kind === "mysql") await ensureMySqlDatabase(config.url);
@@ -57,10 +57,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real Apollo server on a random port over a fresh test database. */
-export async function startTestServer(db?: Db): Promise<TestServer> {
+/** A real Apollo server on a random port over a fresh test database (or `db`), with extra app options. */
+export async function startTestServer(db?: Db, options: AppOptions = {}): Promise<TestServer> {
   const database = db ?? (await openTestDb());
-  const app = await createApp(database, { log: () => undefined });
+  const app = await createApp(database, { log: () => undefined, ...options });
   const url = await app.listen(0);
   return {
     db: database,

@@ -1,8 +1,10 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { Db } from "../domain/db";
+import { PromiseRequest, findProductPromises } from "../domain/product-promise";
 import { itemsOfPurchaseOrders, findPurchaseOrders, pendingPreOrderCounts } from "../domain/purchase-order-queries";
 import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
+import { ProductPromise, toProductPromise } from "./types/product-promise.type";
 
 /** Per-request DataLoaders: one batched query per kind of lookup, never shared across requests. */
 export function createLoaders(db: Db) {
@@ -19,6 +21,14 @@ export function createLoaders(db: Db) {
     }),
     purchaseOrderItems: new DataLoader<string, PurchaseOrderItemEntity[]>((ids) => db.read((m) => itemsOfPurchaseOrders(m, ids))),
     pendingPreOrderCount: new DataLoader<string, number>((ids) => db.read((m) => pendingPreOrderCounts(m, ids))),
+    /**
+     * PDP promises by (SKU, quantity): every promise asked for in the same tick in one SQL
+     * statement. Not memoised: a later mutation field of the same request must see fresh ATP.
+     */
+    productPromise: new DataLoader<PromiseRequest, ProductPromise | null>(
+      async (requests) => (await db.read((m) => findProductPromises(m, requests))).map((view) => view && toProductPromise(view)),
+      { cache: false },
+    ),
   };
 }
 

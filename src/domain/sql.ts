@@ -32,3 +32,46 @@ export function chunk<T>(rows: T[], size: number): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
 }
+
+/**
+ * A read on the hot path as a server-side prepared statement (mysql2 `execute`) through
+ * TypeORM's own pool: MySQL parses and plans it once per connection, and no SQL text is
+ * escaped per call. Inside a transaction, on SQLite, or with a driver without `execute`, it is
+ * a plain `manager.query`. Keep the number of distinct texts small (prepared statements count
+ * against max_prepared_stmt_count on the server), e.g. with bucketed IN lists.
+ */
+export async function selectPrepared(manager: EntityManager, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  const { driver, logger } = manager.connection;
+  const pool = (driver as unknown as { pool?: { getConnection?: unknown } }).pool as PreparedPool | undefined;
+  if (manager.queryRunner || typeof pool?.getConnection !== "function") return manager.query(sql, params);
+  logger.logQuery(sql, params);
+  const connection = await new Promise<PreparedConnection>((resolve, reject) => pool.getConnection((error, c) => (error ? reject(error) : resolve(c))));
+  // As TypeORM does for the connections it takes: an idle connection's error must not crash the process.
+  if (connection.listeners("error").length === 0) connection.on("error", (error) => logger.log("warn", `MySQL connection raised an error. ${error}`));
+  try {
+    return await new Promise((resolve, reject) => connection.execute(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))));
+  } catch (error) {
+    logger.logQueryError(error as Error, sql, params);
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
+
+interface PreparedConnection {
+  execute(sql: string, params: unknown[], callback: (error: Error | null, rows: Record<string, unknown>[]) => void): void;
+  release(): void;
+  listeners(event: string): unknown[];
+  on(event: string, listener: (error: Error) => void): void;
+}
+
+interface PreparedPool {
+  getConnection(callback: (error: Error | null, connection: PreparedConnection) => void): void;
+}
+
+/** `values` padded with its last value to the next power of two, so an IN list has few distinct texts. */
+export function padToPowerOfTwo<T>(values: readonly T[]): T[] {
+  let size = 1;
+  while (size < values.length) size *= 2;
+  return [...values, ...Array<T>(size - values.length).fill(values[values.length - 1])];
+}

@@ -1,0 +1,27 @@
+import "reflect-metadata";
+import { createApp } from "../src/app";
+import { parseDatabaseUrl } from "../src/config";
+import { Db } from "../src/domain/db";
+
+/** The real server for bench/pdp.ts, in a process of its own; prints its URL as one JSON line. */
+async function main(): Promise<void> {
+  const db = await Db.open(parseDatabaseUrl(process.env.BENCH_DATABASE_URL));
+  // Storefront traffic is anonymous; until access control lands, say so here.
+  const app = await createApp(db, { introspection: false, identify: () => ({ role: "anonymous", actor: null }) });
+  const url = await app.listen(0);
+  console.log(JSON.stringify({ url }));
+  const stop = async () => {
+    await app.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+// bench/pdp.ts reads this process's CPU time around the measured run.
+process.on("SIGUSR2", () => console.log(JSON.stringify({ cpu: process.cpuUsage() })));

@@ -1,0 +1,44 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { checkPromiseLookup } from "../../domain/product-promise";
+import { Context } from "../context";
+import { Product } from "../types/product.type";
+import { ProductPromise } from "../types/product-promise.type";
+
+const quantityArg = { nullable: true, description: 'Answers "when could I get this many?"; default 1' } as const;
+
+/**
+ * The storefront's lookups. Every promise in a request, however it is asked for (one field,
+ * aliases, a list, nested under products), goes through the request's productPromise loader:
+ * one SQL statement for all of them.
+ */
+@Resolver(() => ProductPromise)
+export class ProductPromiseResolver {
+  @Query(() => ProductPromise, { nullable: true, description: "The PDP promise for one SKU; null for an unknown SKU" })
+  productPromise(
+    @Arg("sku") sku: string,
+    @Ctx() { loaders }: Context,
+    @Arg("quantity", () => Int, quantityArg) quantity?: number,
+  ): Promise<ProductPromise | null> {
+    checkPromiseLookup([sku], quantity);
+    return loaders.productPromise.load({ sku, quantity });
+  }
+
+  @Query(() => [ProductPromise], { nullable: "items", description: "The promises of a collection page (at most 250 SKUs), in the order of skus; null for an unknown SKU" })
+  productPromises(
+    @Arg("skus", () => [String]) skus: string[],
+    @Ctx() { loaders }: Context,
+    @Arg("quantity", () => Int, quantityArg) quantity?: number,
+  ): Promise<(ProductPromise | null)[]> {
+    checkPromiseLookup(skus, quantity);
+    return Promise.all(skus.map((sku) => loaders.productPromise.load({ sku, quantity })));
+  }
+}
+
+@Resolver(() => Product)
+export class ProductPromiseFieldResolver {
+  @FieldResolver(() => ProductPromise, { nullable: true, description: "This product's PDP promise" })
+  promise(@Root() product: Product, @Ctx() { loaders }: Context, @Arg("quantity", () => Int, quantityArg) quantity?: number): Promise<ProductPromise | null> {
+    checkPromiseLookup([product.sku], quantity);
+    return loaders.productPromise.load({ sku: product.sku, quantity });
+  }
+}
