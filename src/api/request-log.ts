@@ -14,6 +14,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino({
     level,
     base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
     serializers: { err: errorDetail },
     // Belt and braces: nothing logs these fields, and if someone ever does they are censored.
     redact: { paths: ["authorization", "headers.authorization", "*.authorization", "key", "*.key", "variables", "*.variables"], censor: "[redacted]" },
