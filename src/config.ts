@@ -48,7 +48,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   bodyBytes: 8 * 1024 * 1024,
   depth: 10,
-  cost: 10_000,
+  cost: 20_000,
   aliases: 100,
   rootFields: 100,
   tokens: 20_000,

@@ -106,6 +106,8 @@ function rootFieldRule(max: number): ValidationRule {
  * sent, which the body size bounds), so mutation fields use DEFAULT_LIST_SIZE.
  */
 const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection is answered from memory and bounded by MaxIntrospectionDepthRule: count it flat.
+  if (field.name.startsWith("__") || type.name.startsWith("__")) return 1 + childComplexity;
   const listed = isListType(getNullableType(field.type));
   let size = 1;
   if (typeof args.first === "number") size = Math.max(args.first, 1);
