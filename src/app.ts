@@ -74,6 +74,7 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     const record = newRequestRecord(randomUUID(), req.method ?? "GET", url.pathname);
     records.set(record.requestId, record);
     res.setHeader("x-request-id", record.requestId);
+    res.setHeader("x-content-type-options", "nosniff");
     res.on("close", () => {
       records.delete(record.requestId);
       logRequest(logger, record, res.statusCode);

@@ -22,14 +22,15 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 /**
- * An error in full for the server log (type, message, stack, the SQL and driver codes), but
- * without bound parameters, which hold customer data.
+ * An error in full for the server log (type, message, stack, the SQL with its placeholders and
+ * the driver's codes), but without the bound parameters, which hold customer data (TypeORM's
+ * `parameters`, and mysql2's `sql`, which is the statement with the values filled in).
  */
 function errorDetail(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
   const detail: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
   const extra = error as unknown as Record<string, unknown>;
-  for (const key of ["code", "errno", "sqlState", "sqlMessage", "query", "sql"]) if (extra[key] !== undefined) detail[key] = extra[key];
+  for (const key of ["code", "errno", "sqlState", "sqlMessage", "query"]) if (extra[key] !== undefined) detail[key] = extra[key];
   if (extra.driverError instanceof Error && extra.driverError !== error) detail.driverError = errorDetail(extra.driverError);
   if (extra.cause instanceof Error) detail.cause = errorDetail(extra.cause);
   return detail;
