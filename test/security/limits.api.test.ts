@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from "../../src/config";
 import { CSV_LIMITS } from "../../src/domain/po-csv";
 import { UPSERT } from "../fixtures";
 import { TEST_KEYS, TestServer, as, errorCode, snapshot, startTestServer } from "../helpers";
+import { publicSchema } from "./schema-documents";
 
 const PO_PAGE = (first: number) => `purchaseOrders(first: ${first}) { totalCount edges { cursor node { id status facilityId orderDate pendingPreOrderCount
   items { seqId quantity orderBuffer allocatedQuantity availableToPromise arrivalDate status product { sku name } } } } }`;
@@ -56,6 +57,14 @@ describe("Limits: what one request may ask for", () => {
       expect(errorCode(await api.gql(`{ purchaseOrders(first: 1000000) { totalCount } }`))).to.equal("BAD_USER_INPUT");
       expect(errorCode(await api.gql(`query($n: Int) { allocationRuns(first: $n) { id } }`, { n: 101 }))).to.equal("BAD_USER_INPUT");
       expect(errorCode(await api.gql(`{ preOrders(first: 100) { totalCount } }`))).to.equal(undefined);
+    });
+
+    it("refuses more than 250 skus in productPromises with BAD_USER_INPUT, and lets a storefront alias 50 lookups", async function () {
+      if (!publicSchema.getQueryType()!.getFields().productPromises) this.skip(); // arrives with the PDP issue
+      const skus = Array.from({ length: 251 }, (_, i) => `S${i}`);
+      expect(errorCode(await api.gql(`query($s: [String!]!) { productPromises(skus: $s) { sku } }`, { s: skus }, as("anonymous")))).to.equal("BAD_USER_INPUT");
+      const aliased = `{ ${skus.slice(0, 50).map((s) => `${s}: productPromise(sku: "${s}") { sku status }`).join(" ")} }`;
+      expect((await api.gql(aliased, {}, as("anonymous"))).errors).to.equal(undefined);
     });
 
     it("leaves badly typed variables to Apollo's BAD_USER_INPUT", async () => {
