@@ -128,6 +128,33 @@ const listArgumentProblems = (problems: string[]): ComplexityEstimator => ({ fie
   return undefined; // no opinion on cost: the next estimator scores it
 };
 
+/** A refusal, kept as data so that every request gets an error object of its own. */
+interface Refusal {
+  code: "BAD_USER_INPUT" | "GRAPHQL_VALIDATION_FAILED";
+  message: string;
+}
+
+/**
+ * Costs already worked out, per parsed document (Apollo reuses the DocumentNode of a query it has
+ * seen) and per operation name + variable shape: the hot storefront lookups are costed once, not
+ * on every request.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number | Refusal>>();
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * What of the variables can change a cost: list lengths, numbers (`first`) and booleans
+ * (`@skip`/`@include`). Strings and input objects cannot.
+ */
+function variableShape(variables: Record<string, unknown> | undefined): string {
+  let shape = "";
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (Array.isArray(value)) shape += `${name}[${value.length}]`;
+    else if (typeof value === "number" || typeof value === "boolean") shape += `${name}=${value}`;
+  }
+  return shape;
+}
+
 /**
  * The estimated cost of the operation, or a coded error: BAD_USER_INPUT for a list argument over
  * its limit, GRAPHQL_VALIDATION_FAILED for a cost over `max`.
@@ -135,23 +162,36 @@ const listArgumentProblems = (problems: string[]): ComplexityEstimator => ({ fie
 export function checkCost(
   schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, max: number,
 ): number | undefined {
+  const key = `${max}|${operation.name?.value ?? ""}|${variableShape(variables)}`;
+  let known = costs.get(document);
+  let outcome = known?.get(key);
+  if (outcome === undefined) {
+    outcome = cost(schema, document, operation, variables, max);
+    if (outcome === undefined) return undefined;
+    if (!known) costs.set(document, (known = new Map()));
+    if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+    known.set(key, outcome);
+  }
+  if (typeof outcome === "number") return outcome;
+  throw new GraphQLError(outcome.message, { extensions: { code: outcome.code, http: { status: 400 } } });
+}
+
+function cost(
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, max: number,
+): number | Refusal | undefined {
   // Variables that do not fit their types fail at execution with BAD_USER_INPUT before any
   // resolver runs; leave that error to it rather than call it a cost problem.
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 }).errors) return undefined;
   const problems: string[] = [];
-  let cost: number;
+  let total: number;
   try {
-    cost = getComplexity({ schema, query: document, operationName: operation.name?.value, variables, estimators: [listArgumentProblems(problems), listEstimator] });
+    total = getComplexity({ schema, query: document, operationName: operation.name?.value, variables, estimators: [listArgumentProblems(problems), listEstimator] });
   } catch (error) {
-    throw new GraphQLError(`The query cannot be costed: ${(error as Error).message}`, { extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } } });
+    return { code: "GRAPHQL_VALIDATION_FAILED", message: `The query cannot be costed: ${(error as Error).message}` };
   }
-  if (problems.length) {
-    throw new GraphQLError(`Invalid list arguments: ${[...new Set(problems)].join("; ")}`, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+  if (problems.length) return { code: "BAD_USER_INPUT", message: `Invalid list arguments: ${[...new Set(problems)].join("; ")}` };
+  if (total > max) {
+    return { code: "GRAPHQL_VALIDATION_FAILED", message: `Query cost ${total} exceeds the limit of ${max}; ask for fewer items (smaller first, fewer aliases)` };
   }
-  if (cost > max) {
-    throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${max}; ask for fewer items (smaller first, fewer aliases)`, {
-      extensions: { code: "GRAPHQL_VALIDATION_FAILED", limit: "cost", cost, maxCost: max, http: { status: 400 } },
-    });
-  }
-  return cost;
+  return total;
 }

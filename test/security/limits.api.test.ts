@@ -37,6 +37,7 @@ describe("Limits: what one request may ask for", () => {
       expect(res.status).to.equal(400);
       expect(res.errors![0].message).to.match(/Query cost \d+ exceeds the limit of 20000/);
       expect(res.data).to.equal(undefined);
+      expect(errorCode(await api.gql(bomb)), "a cost worked out once is refused again").to.equal("GRAPHQL_VALIDATION_FAILED");
     });
 
     it("counts `first` given in variables and pages nested in fragments", async () => {
