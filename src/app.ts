@@ -99,8 +99,9 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       res.setHeader("www-authenticate", 'Bearer realm="graphql"');
       return sendError(res, 401, "UNAUTHENTICATED", "The API key is not valid; send Authorization: Bearer <key>, or no key for the public product lookups");
     }
-    record.role = identity.role;
-    record.actor = identity.actor;
+    const caller: Identity = identity;
+    record.role = caller.role;
+    record.actor = caller.actor;
 
     const body = await readBody(req, limits.bodyBytes);
     if (body === undefined) {
@@ -120,7 +121,7 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parsed },
-      context: async () => createContext(db, identity as Identity, record.requestId),
+      context: async () => createContext(db, caller, record.requestId),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
