@@ -6,8 +6,8 @@ import { Db } from "../src/domain/db";
 /** The real server for bench/pdp.ts, in a process of its own; prints its URL as one JSON line. */
 async function main(): Promise<void> {
   const db = await Db.open(parseDatabaseUrl(process.env.BENCH_DATABASE_URL));
-  // Storefront traffic is anonymous; until access control lands, say so here.
-  const app = await createApp(db, { introspection: false, identify: () => ({ role: "anonymous", actor: null }) });
+  // Storefront traffic is anonymous: no keys are needed for productPromise.
+  const app = await createApp(db, { introspection: false });
   const url = await app.listen(0);
   console.log(JSON.stringify({ url }));
   const stop = async () => {

@@ -1,15 +1,18 @@
 import "reflect-metadata";
+import { createLogger } from "./api/request-log";
 import { loadConfig } from "./config";
 import { startService } from "./start";
 
 /** Starts the service from the environment; on SIGTERM finishes requests in flight, then exits. */
 async function main(): Promise<void> {
-  const service = await startService(loadConfig());
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const service = await startService(config, logger);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests in flight, then closing the database`);
+    logger.info(`${signal}: finishing requests in flight, then closing the database`);
     await service.stop();
     process.exit(0);
   };
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  // Before the logger exists (bad configuration) or after it failed: a plain message, no stack.
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

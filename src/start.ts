@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { App, createApp } from "./app";
+import { Logger, createLogger } from "./api/request-log";
+import { NamedKey, generateKey } from "./auth/keys";
 import { Config } from "./config";
 import { Db } from "./domain/db";
 import { loadDemoCatalog } from "./domain/demo-catalog";
@@ -10,14 +12,18 @@ export interface Service {
   db: Db;
   url: string;
   demoLoaded: boolean;
+  /** The admin key made up at start-up when none was configured (printed once), else undefined. */
+  generatedAdminKey?: string;
   stop(): Promise<void>;
 }
 
 /**
  * Opens (and migrates) the database, loads the demo catalog when due — only into a brand-new
- * embedded SQLite file, never into MySQL — and starts the HTTP server.
+ * embedded SQLite file, never into MySQL — and starts the HTTP server. Without a configured
+ * admin key it makes one up and prints it once on stdout (log lines never carry keys);
+ * loadConfig has already refused that in production.
  */
-export async function startService(config: Config, say: (line: string) => void = console.log): Promise<Service> {
+export async function startService(config: Config, logger: Logger = createLogger(config.logLevel), print = (text: string) => void process.stdout.write(text)): Promise<Service> {
   const { database } = config;
   const brandNew = database.kind === "sqlite" && database.url !== ":memory:" && !existsSync(database.url);
   if (brandNew) mkdirSync(dirname(database.url), { recursive: true });
@@ -25,16 +31,28 @@ export async function startService(config: Config, say: (line: string) => void =
   const demoLoaded = config.demoData === "auto" && database.kind === "sqlite" && database.embedded && brandNew;
   if (demoLoaded) {
     await loadDemoCatalog(db);
-    say("Loaded the demo catalog: PO-DEMO-1 has pre-orders waiting for it (try allocateSalesOrders).");
+    logger.info("Loaded the demo catalog: PO-DEMO-1 has pre-orders waiting for it (try allocateSalesOrders).");
   }
-  const app = await createApp(db, { introspection: !config.production || config.graphiql, graphiql: config.graphiql, promiseCacheMaxAge: config.promiseCacheMaxAge });
+  const generated = config.keys.some((k) => k.role === "admin") ? undefined : generateKey();
+  const keys: NamedKey[] = generated ? [...config.keys, { name: "admin", role: "admin", key: generated }] : config.keys;
+  const app = await createApp(db, {
+    keys, limits: config.limits, logger,
+    introspection: config.introspection || config.graphiql, landingPage: config.landingPage, graphiql: config.graphiql,
+    promiseCacheMaxAge: config.promiseCacheMaxAge,
+  });
   const url = await app.listen(config.port);
-  say(`Pre-order allocation API ready at ${url} (health: ${url.replace(/graphql$/, "healthz")})`);
-  say(`Database: ${database.display}`);
-  say(`Console: ${url.replace(/graphql$/, "admin")}${config.graphiql ? `; GraphiQL: ${url.replace(/graphql$/, "graphiql")}` : " (GraphiQL off: set GRAPHIQL=on to serve it)"}`);
-  say("Authentication: not enforced yet; any Authorization header is accepted and ignored.");
+  const page = (path: string) => url.replace(/graphql$/, path);
+  logger.info({ url, health: page("healthz"), database: database.display }, `Pre-order allocation API ready at ${url}`);
+  logger.info({ console: page("admin"), graphiql: config.graphiql ? page("graphiql") : "off (GRAPHIQL=on serves it)" }, `Console: ${page("admin")}`);
+  const named = (role: string) => config.keys.filter((k) => k.role === role).map((k) => k.name);
+  logger.info({ adminKeys: generated ? ["admin (generated)"] : named("admin"), supportKeys: named("support"), introspection: config.introspection },
+    "Authentication: send Authorization: Bearer <key>. Admin keys may do everything, support keys every query, no key only productPromise(s).");
+  if (generated) {
+    print(`\nNo ADMIN_API_KEY is set, so this run generated one (it changes at every start):\n  Authorization: Bearer ${generated}\n` +
+      "Set ADMIN_API_KEY (or ADMIN_API_KEYS=name:key,...) to keep one; NODE_ENV=production refuses to start without it.\n\n");
+  }
   return {
-    app, db, url, demoLoaded,
+    app, db, url, demoLoaded, generatedAdminKey: generated,
     async stop() {
       await app.stop();
       await db.close();

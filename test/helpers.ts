@@ -1,6 +1,7 @@
 import { createConnection } from "mysql2/promise";
 import { Logger } from "typeorm";
 import { App, AppOptions, createApp } from "../src/app";
+import { createLogger } from "../src/api/request-log";
 import { DatabaseConfig, parseDatabaseUrl } from "../src/config";
 import { Db } from "../src/domain/db";
 
@@ -49,27 +50,47 @@ export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
   return out;
 }
 
+/** Keys every test server accepts. gql() sends the admin one unless a test passes its own Authorization. */
+export const TEST_KEYS = { admin: "test-admin-key-0123456789abcdef", support: "test-support-key-0123456789abcdef" } as const;
+
+/** Headers for calling as `role`; anonymous sends an empty Authorization, which gql() leaves out. */
+export const as = (role: "admin" | "support" | "anonymous"): Record<string, string> => ({ authorization: role === "anonymous" ? "" : `Bearer ${TEST_KEYS[role]}` });
+
 export interface TestServer {
   db: Db;
   app: App;
   url: string;
+  /**
+   * POSTs one operation as JSON. Sends `Authorization: Bearer <admin test key>` unless `headers`
+   * has an authorization header of its own (empty = send none, i.e. call anonymously; see `as`).
+   */
   gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[]; status: number; headers: Headers }>;
   close(): Promise<void>;
 }
 
-/** A real Apollo server on a random port over a fresh test database (or `db`), with extra app options. */
+/**
+ * A real Apollo server on a random port over a fresh test database, with the TEST_KEYS (admin
+ * unnamed, so the actor is "admin"; support unnamed). Logs are silent unless TEST_LOG_LEVEL is set.
+ */
 export async function startTestServer(db?: Db, options: AppOptions = {}): Promise<TestServer> {
   const database = db ?? (await openTestDb());
-  const app = await createApp(database, { log: () => undefined, ...options });
+  const app = await createApp(database, {
+    keys: [{ name: "admin", role: "admin", key: TEST_KEYS.admin }, { name: "support", role: "support", key: TEST_KEYS.support }],
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+    ...options,
+  });
   const url = await app.listen(0);
   return {
     db: database,
     app,
     url,
     async gql(query, variables, headers = {}) {
+      const own = Object.keys(headers).find((name) => name.toLowerCase() === "authorization");
+      const sent: Record<string, string> = own === undefined ? { ...headers, authorization: `Bearer ${TEST_KEYS.admin}` } : { ...headers };
+      if (own !== undefined && !headers[own]) delete sent[own];
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...headers },
+        headers: { "content-type": "application/json", ...sent },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Record<string, unknown>;

@@ -1,7 +1,8 @@
+import type { Role } from "../auth/keys";
 import { Db } from "../domain/db";
 import { Loaders, createLoaders } from "./loaders";
 
-export type Role = "admin" | "support" | "anonymous";
+export type { Role };
 
 /** What every resolver gets: the database, this request's loaders, and who is asking. */
 export interface Context {

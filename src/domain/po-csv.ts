@@ -11,7 +11,8 @@ export interface CsvRowError {
   message: string;
 }
 
-export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000 } as const;
+/** Per upload: bytes of text, data rows, and characters in one row (a row holds 7 short fields). */
+export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000, rowChars: 4096 } as const;
 
 const REQUIRED = ["orderId", "productSku", "arrivalDate", "quantity", "facilityId"] as const;
 const OPTIONAL = ["orderBuffer", "bufferDays"] as const;
@@ -59,15 +60,37 @@ function wholeNumber(text: string, min: number): number | null {
 }
 
 /**
+ * The number of the first line longer than `max` characters, or 0. Checked before parsing: a
+ * line of a million commas is one record of a million fields, which no row limit would catch.
+ */
+function firstLineLongerThan(text: string, max: number): number {
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    const end = text.indexOf("\n", start);
+    if ((end < 0 ? text.length : end) - start > max) return line;
+    if (end < 0) return 0;
+    start = end + 1;
+  }
+  return 0;
+}
+
+/**
  * Reads the retailer's PO export: a header row, then one row per PO item. Pure: returns the
  * purchase orders and every bad row with its line number (the header is line 1).
  */
 export function parsePurchaseOrderCsv(csv: string, dateFormat: string): { orders: PurchaseOrderInput[]; rows: Row[]; errors: CsvRowError[] } {
   if (Buffer.byteLength(csv, "utf8") > CSV_LIMITS.bytes) throw badInput(`csv is larger than ${CSV_LIMITS.bytes} bytes`);
   checkDateFormat(dateFormat);
+  const longLine = firstLineLongerThan(csv, CSV_LIMITS.rowChars);
+  if (longLine) return { orders: [], rows: [], errors: [{ line: longLine, message: `Line is longer than ${CSV_LIMITS.rowChars} characters` }] };
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(csv, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true });
+    // `to` stops the parser one record past the limit, so a file of millions of tiny rows is
+    // refused after reading 20,001 of them instead of holding them all in memory first.
+    records = parseCsv(csv, {
+      info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true,
+      to: CSV_LIMITS.rows + 2, max_record_size: CSV_LIMITS.rowChars,
+    });
   } catch (error) {
     const line = Number((error as { lines?: number }).lines ?? 1);
     return { orders: [], rows: [], errors: [{ line, message: `Malformed CSV: ${(error as Error).message}` }] };

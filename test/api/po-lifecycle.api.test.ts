@@ -28,7 +28,7 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
       expect((await preOrderItem(api, "SO-2", "00002")).promiseDate).to.equal(day(10));
       const repromised = (await history(api)).filter((e) => e.type === "REPROMISE");
       expect(repromised.map((e) => [e.orderId, e.seqId, e.oldPromiseDate, e.newPromiseDate, e.actor])).to.have.deep.members([
-        ["SO-1", "00001", day(10), day(15), null], ["SO-2", "00001", day(10), day(15), null],
+        ["SO-1", "00001", day(10), day(15), "admin"], ["SO-2", "00001", day(10), day(15), "admin"],
       ]);
       expect(repromised[0].reason).to.equal("Arrival date of PO PO-1/00001 changed");
       const rows = await feed(api);

@@ -56,7 +56,7 @@ describe("After allocation: one pre-order line", () => {
       expect(res.data.releaseAllocation).to.include({ status: "CREATED", facilityId: "PRE_ORDER_PARKING", promiseDate: null, purchaseOrderId: null });
       expect((await poItems(api, "PO-1"))[0]).to.include({ allocatedQuantity: 0, availableToPromise: 5 });
       const [release] = (await history(api)).filter((e) => e.type === "RELEASE");
-      expect(release).to.include({ reason: "Allocation removed by hand", purchaseOrderId: "PO-1", purchaseOrderItemSeqId: "00001", actor: null });
+      expect(release).to.include({ reason: "Allocation removed by hand", purchaseOrderId: "PO-1", purchaseOrderItemSeqId: "00001", actor: "admin" });
 
       const before = await snapshot(api.db);
       expect(errorCode(await api.gql(RELEASE_ALLOCATION, { order: "SO-1", seq: "00001" }))).to.equal("BAD_USER_INPUT");

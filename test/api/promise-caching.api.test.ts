@@ -1,22 +1,19 @@
 import { expect } from "chai";
 import { PROMISE, PROMISES, UPSERT } from "../fixtures";
-import { TestServer, openTestDb, startTestServer } from "../helpers";
+import { TestServer, as, openTestDb, startTestServer } from "../helpers";
 
-const ADMIN = { authorization: "Bearer admin" };
+const ADMIN = as("admin");
+const ANONYMOUS = as("anonymous");
 
 describe("PDP promises carry Cache-Control for a CDN: public for anonymous promise lookups only", () => {
   let api: TestServer;
   before(async () => {
-    // Until access control lands, the test decides who asks: no Authorization header = anonymous.
-    api = await startTestServer(await openTestDb(), {
-      promiseCacheMaxAge: 30,
-      identify: (headers) => (headers.authorization ? { role: "admin", actor: "admin" } : { role: "anonymous", actor: null }),
-    });
+    api = await startTestServer(await openTestDb(), { promiseCacheMaxAge: 30 });
     await api.gql(UPSERT, { input: [{ sku: "A", name: "A" }] }, ADMIN);
   });
   after(() => api.close());
 
-  const cacheControl = async (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
+  const cacheControl = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = ANONYMOUS) =>
     (await api.gql(query, variables, headers)).headers.get("cache-control");
 
   it("lets a CDN keep an anonymous productPromise or productPromises answer for the configured seconds", async () => {
@@ -47,9 +44,9 @@ describe("PDP promises carry Cache-Control for a CDN: public for anonymous promi
   });
 
   it("makes every answer no-store when the max age is 0", async () => {
-    const uncached = await startTestServer(api.db, { promiseCacheMaxAge: 0, identify: () => ({ role: "anonymous", actor: null }) });
+    const uncached = await startTestServer(api.db, { promiseCacheMaxAge: 0 });
     try {
-      expect((await uncached.gql(PROMISE, { sku: "A" })).headers.get("cache-control")).to.equal("no-store");
+      expect((await uncached.gql(PROMISE, { sku: "A" }, ANONYMOUS)).headers.get("cache-control")).to.equal("no-store");
     } finally {
       await uncached.app.stop();
     }

@@ -87,7 +87,7 @@ describe("The promise-date change feed and the allocation history", () => {
       ["ALLOCATE", "00002", runId, null, day(10)],
       ["ALLOCATE", "00001", runId, null, day(10)],
     ]);
-    expect(all[0]).to.include({ orderId: "SO-1", purchaseOrderId: "PO-1", purchaseOrderItemSeqId: "00001", quantity: 1, actor: null, reason: "Allocation removed by hand" });
+    expect(all[0]).to.include({ orderId: "SO-1", purchaseOrderId: "PO-1", purchaseOrderItemSeqId: "00001", quantity: 1, actor: "admin", reason: "Allocation removed by hand" });
     expect(Date.parse(all[0].at)).to.be.at.least(Date.parse(all[4].at));
 
     expect((await history(api, { order: "SO-1", seq: "00001" })).map((e) => e.type)).to.deep.equal(["ALLOCATE", "REPROMISE"]);

@@ -4,7 +4,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig, parseDatabaseUrl } from "../../src/config";
+import { createLogger } from "../../src/api/request-log";
 import { startService } from "../../src/start";
+
+const quiet = [createLogger("silent"), () => undefined] as const;
 
 describe("Start-up", () => {
   let dir: string;
@@ -15,24 +18,24 @@ describe("Start-up", () => {
 
   it("loads the demo catalog into a brand-new embedded database only, once", async () => {
     const file = join(dir, "data", "oms.sqlite");
-    const first = await startService(embedded(file), () => undefined);
-    const res = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json" },
+    const first = await startService(embedded(file), ...quiet);
+    const res = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${first.generatedAdminKey}` },
       body: JSON.stringify({ query: "{ purchaseOrders { totalCount } preOrders { totalCount } }" }) });
     const body = (await res.json()) as any;
     await first.stop();
     expect(first.demoLoaded).to.equal(true);
     expect(body.data.purchaseOrders.totalCount).to.equal(1);
     expect(body.data.preOrders.totalCount).to.be.greaterThan(3);
-    const second = await startService(embedded(file), () => undefined);
+    const second = await startService(embedded(file), ...quiet);
     await second.stop();
     expect(second.demoLoaded).to.equal(false);
   });
 
   it("never loads demo data with DEMO_DATA=off or into a database named by DATABASE_URL", async () => {
-    const off = await startService({ ...embedded(join(dir, "a.sqlite")), demoData: "off" }, () => undefined);
+    const off = await startService({ ...embedded(join(dir, "a.sqlite")), demoData: "off" }, ...quiet);
     await off.stop();
     expect(off.demoLoaded).to.equal(false);
-    const named = await startService({ ...loadConfig({ PORT: "0", DATABASE_URL: `sqlite:${join(dir, "b.sqlite")}` }) }, () => undefined);
+    const named = await startService({ ...loadConfig({ PORT: "0", DATABASE_URL: `sqlite:${join(dir, "b.sqlite")}` }) }, ...quiet);
     await named.stop();
     expect(named.demoLoaded).to.equal(false);
   });
@@ -57,7 +60,7 @@ describe("Start-up", () => {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on("data", (chunk) => {
         out += chunk;
-        const match = /ready at (\S+)/.exec(out);
+        const match = /ready at (http\S+?\/graphql)/.exec(out);
         if (match) resolve(match[1]);
       });
       child.on("exit", () => reject(new Error(`server exited early: ${out}`)));

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { loadDemoCatalog } from "../../src/domain/demo-catalog";
 import { buildWeb } from "../build-web";
-import { TestServer, openTestDb, startTestServer } from "../helpers";
+import { TEST_KEYS, TestServer, openTestDb, startTestServer } from "../helpers";
 import { launchChromium, screenshot, watchPage } from "./chromium";
 
 describe("GraphiQL at /graphiql, offline (headless Chromium, demo catalog)", function () {
@@ -33,13 +33,22 @@ describe("GraphiQL at /graphiql, offline (headless Chromium, demo catalog)", fun
   afterEach(() => context?.close());
 
   it("loads from the service alone, opens the schema docs and the examples, and runs a query", async () => {
+    // Without a key it shows the placeholder; the schema needs a key, so sign in at /admin in this tab first.
+    await page.goto(`${origin}/graphiql`);
+    await page.waitForSelector(".graphiql-container");
+    expect(await page.locator(".graphiql-editor-tool").innerText()).to.contain("Authorization").and.contain("paste the admin or support key");
+    seen.consoleErrors.length = 0; // the keyless schema request was refused (401), as it should be
+    await page.goto(`${origin}/admin`);
+    await page.fill("#key", TEST_KEYS.support);
+    await page.click("#key-form button[type=submit]");
+    await page.waitForSelector("#role");
     await page.goto(`${origin}/graphiql`);
     await page.waitForSelector(".graphiql-container");
     // The docs explorer is open and knows the schema (fetched by introspection through the service).
     await page.waitForSelector(".graphiql-doc-explorer >> text=Query");
     const tabs = await page.locator(".graphiql-tab").allInnerTexts();
     expect(tabs.map((t) => t.trim())).to.include.members(["FindPurchaseOrders", "PurchaseOrderDetail", "WaitingPreOrders", "ProductPromise", "PreviewAllocation"]);
-    expect(await page.locator(".graphiql-editor-tool").innerText()).to.contain("Authorization").and.contain("paste the admin or support key");
+    expect(await page.locator(".graphiql-editor-tool").innerText()).to.contain(`Bearer ${TEST_KEYS.support}`);
 
     await page.click(".graphiql-execute-button");
     await page.locator(".graphiql-response", { hasText: "PO-DEMO-1" }).waitFor();

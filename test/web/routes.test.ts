@@ -99,9 +99,10 @@ describe("The console and GraphiQL routes", () => {
 
   it("turns GraphiQL off in production unless GRAPHIQL=on", () => {
     expect(loadConfig({}).graphiql).to.equal(true);
-    expect(loadConfig({ NODE_ENV: "production" }).graphiql).to.equal(false);
-    expect(loadConfig({ NODE_ENV: "production", GRAPHIQL: "on" }).graphiql).to.equal(true);
+    const production = { NODE_ENV: "production", ADMIN_API_KEY: "a-production-admin-key-0123456789" };
+    expect(loadConfig(production).graphiql).to.equal(false);
+    expect(loadConfig({ ...production, GRAPHIQL: "on" }).graphiql).to.equal(true);
     expect(loadConfig({ GRAPHIQL: "off" }).graphiql).to.equal(false);
-    expect(() => loadConfig({ GRAPHIQL: "yes" })).to.throw("GRAPHIQL must be on or off");
+    expect(() => loadConfig({ GRAPHIQL: "yes" })).to.throw("GRAPHIQL must be true or false");
   });
 });

@@ -17,7 +17,13 @@ const fetcher: Fetcher = (params, options = {}) => {
   return base(params, { ...options, headers });
 };
 
-const headers = JSON.stringify({ Authorization: PLACEHOLDER }, null, 2);
+/**
+ * The schema and every query but the PDP lookups need a key. A key entered in the console
+ * (/admin) in this tab is used here too; otherwise paste one into the header editor and
+ * re-fetch the schema (the docs pane's refresh button, or Shift+Ctrl+R).
+ */
+const consoleKey = sessionStorage.getItem("oms.console.key");
+const headers = JSON.stringify({ Authorization: consoleKey ? `Bearer ${consoleKey}` : PLACEHOLDER }, null, 2);
 ReactDOM.createRoot(document.getElementById("graphiql")!).render(React.createElement(GraphiQL, {
   fetcher,
   defaultTabs: EXAMPLES.map((tab) => ({ ...tab, headers })),

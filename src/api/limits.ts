@@ -1,0 +1,197 @@
+import {
+  DocumentNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
+  ValidationRule, getNullableType, getVariableValues, isListType,
+} from "graphql";
+import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
+import { rootFields } from "../auth/policy";
+import { Limits } from "../config";
+import { LIMITS } from "../domain/validation";
+
+/**
+ * What one GraphQL request may ask for. Depth, aliases and root fields are validation rules
+ * (GRAPHQL_VALIDATION_FAILED, checked for everyone before anything runs); cost and list
+ * arguments need the variables, so the guard plugin checks them once the operation is known.
+ */
+
+/** Fields under these are introspection: bounded by graphql-js's MaxIntrospectionDepthRule and a key, not by our depth. */
+const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
+
+/** Guessed length of a list field that has no `first` or list argument to say how long it is. */
+export const DEFAULT_LIST_SIZE = 10;
+
+/** Upper bounds of list-shaping arguments, wherever they appear (API.md); larger is BAD_USER_INPUT. */
+export const LIST_ARGUMENT_LIMITS: Readonly<Record<string, number>> = { first: LIMITS.pageSize, skus: 250 };
+
+export function limitRules(limits: Pick<Limits, "depth" | "aliases" | "rootFields">): ValidationRule[] {
+  return [depthRule(limits.depth), aliasRule(limits.aliases), rootFieldRule(limits.rootFields)];
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const map = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) map.set(d.name.value, d);
+  return map;
+}
+
+/** The deepest field of each operation (root field = 1), following fragments, each fragment measured once. */
+function depthRule(max: number): ValidationRule {
+  return (context: ValidationContext) => ({
+    Document(document) {
+      const fragments = fragmentsOf(document);
+      const measured = new Map<string, number>();
+      const visiting = new Set<string>();
+      const depth = (set: SelectionSetNode): number => {
+        let deepest = 0;
+        for (const s of set.selections) {
+          if (s.kind === Kind.FIELD) {
+            if (INTROSPECTION_ROOTS.has(s.name.value)) continue;
+            deepest = Math.max(deepest, 1 + (s.selectionSet ? depth(s.selectionSet) : 0));
+          } else if (s.kind === Kind.INLINE_FRAGMENT) {
+            deepest = Math.max(deepest, depth(s.selectionSet));
+          } else {
+            const name = s.name.value;
+            const fragment = fragments.get(name);
+            if (!fragment || visiting.has(name)) continue; // unknown or cyclic: other rules report it
+            if (!measured.has(name)) {
+              visiting.add(name);
+              measured.set(name, depth(fragment.selectionSet));
+              visiting.delete(name);
+            }
+            deepest = Math.max(deepest, measured.get(name)!);
+          }
+        }
+        return deepest;
+      };
+      for (const d of document.definitions) {
+        if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+        const found = depth(d.selectionSet);
+        if (found > max) {
+          context.reportError(new GraphQLError(`Query is ${found} levels deep; the limit is ${max}`, { nodes: [d], extensions: { limit: "depth" } }));
+        }
+      }
+      return false;
+    },
+  });
+}
+
+/** Aliased fields in the whole document: an alias flood asks for one field thousands of times. */
+function aliasRule(max: number): ValidationRule {
+  return (context: ValidationContext) => {
+    let count = 0;
+    return {
+      Field(node) {
+        if (node.alias && ++count === max + 1) {
+          context.reportError(new GraphQLError(`The document has more than ${max} aliases`, { nodes: [node], extensions: { limit: "aliases" } }));
+        }
+      },
+    };
+  };
+}
+
+/** Root fields per operation, fragments included. */
+function rootFieldRule(max: number): ValidationRule {
+  return (context: ValidationContext) => ({
+    OperationDefinition(operation) {
+      const count = rootFields(operation, fragmentsOf(context.getDocument())).length;
+      if (count > max) context.reportError(new GraphQLError(`The operation selects ${count} root fields; the limit is ${max}`, { nodes: [operation], extensions: { limit: "rootFields" } }));
+      return false;
+    },
+  });
+}
+
+/**
+ * Cost: every field costs 1 plus its children; a list field's children count once per expected
+ * element: `first` when given, else the length of its list argument (`skus`, `input`, `ids`...),
+ * else DEFAULT_LIST_SIZE. A connection's `first` counts on the connection field, so its `edges`
+ * are not multiplied again. A mutation's list input is not a fan-out (its result echoes what was
+ * sent, which the body size bounds), so mutation fields use DEFAULT_LIST_SIZE.
+ */
+const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection is answered from memory and bounded by MaxIntrospectionDepthRule: count it flat.
+  if (field.name.startsWith("__") || type.name.startsWith("__")) return 1 + childComplexity;
+  const listed = isListType(getNullableType(field.type));
+  let size = 1;
+  if (typeof args.first === "number") size = Math.max(args.first, 1);
+  else if (listed) {
+    const lengths = type.name === "Mutation" ? [] : Object.values(args).filter(Array.isArray).map((a) => a.length);
+    size = lengths.length ? Math.max(1, ...lengths) : /(Connection|Edge)$/.test(type.name) ? 1 : DEFAULT_LIST_SIZE;
+  }
+  return 1 + size * childComplexity;
+};
+
+/** List-shaping arguments over their limit, anywhere in the operation, as messages. */
+const listArgumentProblems = (problems: string[]): ComplexityEstimator => ({ field, args }) => {
+  for (const [name, max] of Object.entries(LIST_ARGUMENT_LIMITS)) {
+    const value = args[name];
+    const size = Array.isArray(value) ? value.length : typeof value === "number" ? value : 0;
+    if (size > max) problems.push(`${field.name}: ${name} must be at most ${max} (got ${size})`);
+  }
+  return undefined; // no opinion on cost: the next estimator scores it
+};
+
+/** A refusal, kept as data so that every request gets an error object of its own. */
+interface Refusal {
+  code: "BAD_USER_INPUT" | "GRAPHQL_VALIDATION_FAILED";
+  message: string;
+}
+
+/**
+ * Costs already worked out, per parsed document (Apollo reuses the DocumentNode of a query it has
+ * seen) and per operation name + variable shape: the hot storefront lookups are costed once, not
+ * on every request.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number | Refusal>>();
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * What of the variables can change a cost: list lengths, numbers (`first`) and booleans
+ * (`@skip`/`@include`). Strings and input objects cannot.
+ */
+function variableShape(variables: Record<string, unknown> | undefined): string {
+  let shape = "";
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (Array.isArray(value)) shape += `${name}[${value.length}]`;
+    else if (typeof value === "number" || typeof value === "boolean") shape += `${name}=${value}`;
+  }
+  return shape;
+}
+
+/**
+ * The estimated cost of the operation, or a coded error: BAD_USER_INPUT for a list argument over
+ * its limit, GRAPHQL_VALIDATION_FAILED for a cost over `max`.
+ */
+export function checkCost(
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, max: number,
+): number | undefined {
+  const key = `${max}|${operation.name?.value ?? ""}|${variableShape(variables)}`;
+  let known = costs.get(document);
+  let outcome = known?.get(key);
+  if (outcome === undefined) {
+    outcome = cost(schema, document, operation, variables, max);
+    if (outcome === undefined) return undefined;
+    if (!known) costs.set(document, (known = new Map()));
+    if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+    known.set(key, outcome);
+  }
+  if (typeof outcome === "number") return outcome;
+  throw new GraphQLError(outcome.message, { extensions: { code: outcome.code, http: { status: 400 } } });
+}
+
+function cost(
+  schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined, max: number,
+): number | Refusal | undefined {
+  // Variables that do not fit their types fail at execution with BAD_USER_INPUT before any
+  // resolver runs; leave that error to it rather than call it a cost problem.
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 }).errors) return undefined;
+  const problems: string[] = [];
+  let total: number;
+  try {
+    total = getComplexity({ schema, query: document, operationName: operation.name?.value, variables, estimators: [listArgumentProblems(problems), listEstimator] });
+  } catch (error) {
+    return { code: "GRAPHQL_VALIDATION_FAILED", message: `The query cannot be costed: ${(error as Error).message}` };
+  }
+  if (problems.length) return { code: "BAD_USER_INPUT", message: `Invalid list arguments: ${[...new Set(problems)].join("; ")}` };
+  if (total > max) {
+    return { code: "GRAPHQL_VALIDATION_FAILED", message: `Query cost ${total} exceeds the limit of ${max}; ask for fewer items (smaller first, fewer aliases)` };
+  }
+  return total;
+}

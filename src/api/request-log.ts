@@ -1,0 +1,105 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import pino, { DestinationStream, Logger } from "pino";
+import { rootFields } from "../auth/policy";
+import { Context } from "./context";
+
+export type { Logger } from "pino";
+
+/**
+ * Structured logs: one JSON line per request and one per unexpected error, joined by requestId.
+ * What a line may carry is chosen here, field by field, so that no API key, Authorization header,
+ * query text or variable (customer data) can reach the log by accident.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino({
+    level,
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: errorDetail },
+    // Belt and braces: nothing logs these fields, and if someone ever does they are censored.
+    redact: { paths: ["authorization", "headers.authorization", "*.authorization", "key", "*.key", "variables", "*.variables"], censor: "[redacted]" },
+  }, destination);
+}
+
+/**
+ * An error in full for the server log (type, message, stack, the SQL with its placeholders and
+ * the driver's codes), but without the bound parameters, which hold customer data (TypeORM's
+ * `parameters`, and mysql2's `sql`, which is the statement with the values filled in).
+ */
+function errorDetail(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const detail: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  const extra = error as unknown as Record<string, unknown>;
+  for (const key of ["code", "errno", "sqlState", "sqlMessage", "query"]) if (extra[key] !== undefined) detail[key] = extra[key];
+  if (extra.driverError instanceof Error && extra.driverError !== error) detail.driverError = errorDetail(extra.driverError);
+  if (extra.cause instanceof Error) detail.cause = errorDetail(extra.cause);
+  return detail;
+}
+
+/** What is known about one request by the time it is answered. */
+export interface RequestRecord {
+  requestId: string;
+  started: bigint;
+  method: string;
+  path: string;
+  role: string;
+  actor: string | null;
+  operationName?: string | null;
+  operation?: string;
+  fields?: string[];
+  /** Error codes of the response, in order, without repeats. */
+  codes: string[];
+}
+
+export function newRequestRecord(requestId: string, method: string, path: string): RequestRecord {
+  return { requestId, started: process.hrtime.bigint(), method, path, role: "anonymous", actor: null, codes: [] };
+}
+
+export function addCode(record: RequestRecord, code: string): void {
+  if (!record.codes.includes(code)) record.codes.push(code);
+}
+
+/** The one line per request: request id, operation, role, duration, outcome ("ok" or the error codes). */
+export function logRequest(logger: Logger, record: RequestRecord, status: number): void {
+  const durationMs = Math.round(Number(process.hrtime.bigint() - record.started) / 1e4) / 100;
+  const line = {
+    requestId: record.requestId,
+    method: record.method,
+    path: record.path,
+    status,
+    operationName: record.operationName ?? null,
+    operation: record.operation,
+    fields: record.fields,
+    role: record.role,
+    actor: record.actor,
+    durationMs,
+    outcome: record.codes.length ? record.codes.join(",") : status < 400 ? "ok" : `HTTP_${status}`,
+  };
+  if (status >= 500 || record.codes.includes("INTERNAL_SERVER_ERROR")) logger.error(line, "request");
+  else if (record.path === "/healthz") logger.debug(line, "request");
+  else logger.info(line, "request");
+}
+
+/** Fills the request's record from Apollo: operation name, type, root fields and error codes. */
+export function requestLogPlugin(records: ReadonlyMap<string, RequestRecord>): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue, request }) {
+      const record = records.get(contextValue.requestId);
+      if (!record) return;
+      record.operationName = request.operationName ?? null;
+      return {
+        async didResolveOperation({ operation, document, operationName }) {
+          if (!operation) return;
+          const fragments = new Map(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d] as const] : [])));
+          record.operationName = operationName;
+          record.operation = operation.operation;
+          record.fields = [...new Set(rootFields(operation, fragments).map((f) => f.name.value))];
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          for (const error of response.body.singleResult.errors ?? []) addCode(record, String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+        },
+      };
+    },
+  };
+}
