@@ -16,3 +16,9 @@ export const ALLOCATE = `mutation($id: ID!, $dryRun: Boolean) { allocateSalesOrd
   allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }
   skipped { orderId seqId reason }
   purchaseOrder { id pendingPreOrderCount items { seqId allocatedQuantity availableToPromise } } } }`;
+export const PURCHASE_ORDER = `query($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount
+  items { seqId quantity orderBuffer allocatedQuantity availableToPromise arrivalDate status product { sku } } } }`;
+export const PRE_ORDERS = `query($f: PreOrderFilter, $first: Int) { preOrders(filter: $f, first: $first) { totalCount
+  edges { node { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku } } } } }`;
+export const ALLOCATION_RUNS = `query($po: ID) { allocationRuns(purchaseOrderId: $po) {
+  id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }`;
