@@ -39,13 +39,13 @@ interface Waiting extends WaitingItem {
 }
 
 /**
- * The waiting items are read for PRODUCTS_PER_READ products at a time, at most PAGE rows per
- * query. Products never share a PO item, so planning product group by product group gives the
- * same ties as one global first-in-first-out pass; each query then sorts only its own rows
- * (one global FIFO keyset would re-sort every remaining row for every page).
+ * The waiting items are read for `productsPerRead` products at a time, at most `page` rows per
+ * query (tests shrink both to exercise the paging). Products never share a PO item, so planning
+ * product group by product group gives the same ties as one global first-in-first-out pass;
+ * each query then sorts only its own rows (one global FIFO keyset would re-sort every
+ * remaining row for every page).
  */
-const PRODUCTS_PER_READ = 200;
-const PAGE = 10_000;
+export const waitingReadSizes = { productsPerRead: 200, page: 10_000 };
 
 /** Thrown to roll a dry run back after it has computed its payload. */
 class DryRunRollback extends Error {
@@ -141,7 +141,8 @@ export async function runAllocateSalesOrders(db: Db, purchaseOrderId: string, ac
  * until the transaction ends, so nobody can tie, cancel or move them meanwhile.
  */
 async function* waitingPages(manager: EntityManager, productIds: number[], lock: string): AsyncGenerator<Waiting[]> {
-  for (const products of chunk([...productIds].sort((a, b) => a - b), PRODUCTS_PER_READ)) {
+  const { productsPerRead, page: pageSize } = waitingReadSizes;
+  for (const products of chunk([...productIds].sort((a, b) => a - b), productsPerRead)) {
     let after: Waiting | null = null;
     for (;;) {
       const params: unknown[] = [...products];
@@ -155,7 +156,7 @@ async function* waitingPages(manager: EntityManager, productIds: number[], lock:
         `SELECT s.so_item_id, s.order_id, s.order_item_seq_id, s.product_id, s.quantity, s.order_date
          FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
          WHERE s.product_id IN (${placeholders(products.length)}) AND ${WAITING_PRE_ORDER_SQL} ${keyset}
-         ORDER BY ${FIFO_ORDER_SQL} LIMIT ${PAGE}${lock}`,
+         ORDER BY ${FIFO_ORDER_SQL} LIMIT ${pageSize}${lock}`,
         params,
       );
       const page = rows.map((r) => ({
@@ -163,7 +164,7 @@ async function* waitingPages(manager: EntityManager, productIds: number[], lock:
         productId: Number(r.product_id), quantity: Number(r.quantity), orderDate: fromSqlDate(r.order_date)!,
       }));
       if (page.length) yield page;
-      if (page.length < PAGE) break;
+      if (page.length < pageSize) break;
       after = page[page.length - 1];
     }
   }
