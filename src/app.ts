@@ -30,6 +30,9 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     introspection: options.introspection ?? true,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // server.ts stops on SIGTERM itself; Apollo's own handler would race it, and a second
+    // concurrent apollo.stop() never resolves, so the process would hang instead of exiting.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       errorLoggingPlugin((requestId, error) => log({ level: "error", requestId, msg: "unexpected error", error: String((error as Error)?.stack ?? error) })),
