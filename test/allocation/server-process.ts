@@ -8,7 +8,7 @@ import { join } from "node:path";
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; status: number }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; status: number; headers: Headers }>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL: no cleanup, no rollback from the process itself. */
@@ -54,7 +54,7 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
         headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` },
         body: JSON.stringify({ query, variables }),
       });
-      return { ...((await response.json()) as Record<string, unknown>), status: response.status };
+      return { ...((await response.json()) as Record<string, unknown>), status: response.status, headers: response.headers };
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
