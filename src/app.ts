@@ -65,6 +65,9 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     parseOptions: { maxTokens: limits.tokens },
     validationRules: limitRules(limits),
     logger: logger.child({ component: "apollo" }),
+    // server.ts stops on SIGTERM itself; Apollo's own handler would race it, and a second
+    // concurrent apollo.stop() never resolves, so the process would hang instead of exiting.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       // Apollo's own landing page loads from a CDN; browsers are sent to /graphiql instead (src/web/routes.ts).

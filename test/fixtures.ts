@@ -39,3 +39,9 @@ export const ACKNOWLEDGE = `mutation($ids: [ID!]!) { acknowledgePromiseDateChang
 export const PROMISE_FIELDS = "sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity";
 export const PROMISE = `query($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ${PROMISE_FIELDS} } }`;
 export const PROMISES = `query($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ${PROMISE_FIELDS} } }`;
+export const PURCHASE_ORDER = `query($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount
+  items { seqId quantity orderBuffer allocatedQuantity availableToPromise arrivalDate status product { sku } } } }`;
+export const PRE_ORDERS = `query($f: PreOrderFilter, $first: Int) { preOrders(filter: $f, first: $first) { totalCount
+  edges { node { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku } } } } }`;
+export const ALLOCATION_RUNS = `query($po: ID) { allocationRuns(purchaseOrderId: $po) {
+  id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }`;

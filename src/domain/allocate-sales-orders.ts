@@ -1,10 +1,10 @@
 import { EntityManager } from "typeorm";
-import { AllocationRunEntity, OrderHeaderEntity } from "../entities";
+import { AllocationRunEntity } from "../entities";
 import { FIFO_ORDER_SQL, PoItemForRules, SkipReason, WAITING_PRE_ORDER_SQL, WaitingItem, planAllocation } from "./allocation-rules";
 import { clock, startOfTodayUtc } from "./clock";
 import { Db } from "./db";
 import { DomainError, notFound } from "./errors";
-import { fromSqlDate, placeholders, sqlDate } from "./sql";
+import { chunk, fromSqlDate, placeholders, sqlDate } from "./sql";
 import { OPEN_ITEM_STATUSES, OPEN_ORDER_STATUSES, statusOf } from "./statuses";
 import { AllocationEventRow, claimWaitingItems, raiseAllocated, recordEvents } from "./ties";
 
@@ -38,8 +38,14 @@ interface Waiting extends WaitingItem {
   orderDate: Date;
 }
 
-/** How many waiting items are read per query; the plan is made page by page in FIFO order. */
-const PAGE = 5000;
+/**
+ * The waiting items are read for `productsPerRead` products at a time, at most `page` rows per
+ * query (tests shrink both to exercise the paging). Products never share a PO item, so planning
+ * product group by product group gives the same ties as one global first-in-first-out pass;
+ * each query then sorts only its own rows (one global FIFO keyset would re-sort every
+ * remaining row for every page).
+ */
+export const waitingReadSizes = { productsPerRead: 200, page: 10_000 };
 
 /** Thrown to roll a dry run back after it has computed its payload. */
 class DryRunRollback extends Error {
@@ -79,6 +85,8 @@ export async function allocateSalesOrders(manager: EntityManager, purchaseOrderI
 
   const plan = { ties: [] as { item: Waiting; poItem: PoItemForRules }[], skipped: [] as { item: Waiting; reason: SkipReason }[] };
   for await (const page of waitingPages(manager, productIds, lock)) planAllocation(page, poItems, today, plan);
+  plan.ties.sort(fifo);
+  plan.skipped.sort(fifo);
 
   const run = await manager.save(manager.create(AllocationRunEntity, {
     purchaseOrderId, triggeredBy: actor, startedAt, finishedAt: null, allocatedItemCount: 0, allocatedQuantity: 0, skippedItemCount: 0,
@@ -127,31 +135,46 @@ export async function runAllocateSalesOrders(db: Db, purchaseOrderId: string, ac
   }
 }
 
-/** The waiting pre-order items of these products, first in first out, a page at a time (keyset). */
+/**
+ * The waiting pre-order items of these products (rule 3), a group of products at a time and
+ * first in first out within it, in keyset pages; `lock` locks them (and their order headers)
+ * until the transaction ends, so nobody can tie, cancel or move them meanwhile.
+ */
 async function* waitingPages(manager: EntityManager, productIds: number[], lock: string): AsyncGenerator<Waiting[]> {
-  if (productIds.length === 0) return;
-  let after: Waiting | null = null;
-  for (;;) {
-    const params: unknown[] = [...productIds];
-    let keyset = "";
-    if (after) {
-      const at = sqlDate(after.orderDate);
-      keyset = "AND (s.order_date > ? OR (s.order_date = ? AND (s.order_id > ? OR (s.order_id = ? AND s.order_item_seq_id > ?))))";
-      params.push(at, at, after.orderId, after.orderId, after.orderItemSeqId);
+  const { productsPerRead, page: pageSize } = waitingReadSizes;
+  for (const products of chunk([...productIds].sort((a, b) => a - b), productsPerRead)) {
+    let after: Waiting | null = null;
+    for (;;) {
+      const params: unknown[] = [...products];
+      let keyset = "";
+      if (after) {
+        const at = sqlDate(after.orderDate);
+        keyset = "AND (s.order_date > ? OR (s.order_date = ? AND (s.order_id > ? OR (s.order_id = ? AND s.order_item_seq_id > ?))))";
+        params.push(at, at, after.orderId, after.orderId, after.orderItemSeqId);
+      }
+      const rows: Record<string, unknown>[] = await manager.query(
+        `SELECT s.so_item_id, s.order_id, s.order_item_seq_id, s.product_id, s.quantity, s.order_date
+         FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
+         WHERE s.product_id IN (${placeholders(products.length)}) AND ${WAITING_PRE_ORDER_SQL} ${keyset}
+         ORDER BY ${FIFO_ORDER_SQL} LIMIT ${pageSize}${lock}`,
+        params,
+      );
+      const page = rows.map((r) => ({
+        id: Number(r.so_item_id), orderId: String(r.order_id), orderItemSeqId: String(r.order_item_seq_id),
+        productId: Number(r.product_id), quantity: Number(r.quantity), orderDate: fromSqlDate(r.order_date)!,
+      }));
+      if (page.length) yield page;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1];
     }
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT s.so_item_id, s.order_id, s.order_item_seq_id, s.product_id, s.quantity, s.order_date
-       FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
-       WHERE s.product_id IN (${placeholders(productIds.length)}) AND ${WAITING_PRE_ORDER_SQL} ${keyset}
-       ORDER BY ${FIFO_ORDER_SQL} LIMIT ${PAGE}${lock}`,
-      params,
-    );
-    const page = rows.map((r) => ({
-      id: Number(r.so_item_id), orderId: String(r.order_id), orderItemSeqId: String(r.order_item_seq_id),
-      productId: Number(r.product_id), quantity: Number(r.quantity), orderDate: fromSqlDate(r.order_date)!,
-    }));
-    if (page.length) yield page;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1];
   }
 }
+
+/** Rule 4's order, for putting the product groups' outcomes back into one first-in-first-out list. */
+function fifo(a: { item: Waiting }, b: { item: Waiting }): number {
+  return (a.item.orderDate.getTime() - b.item.orderDate.getTime()) ||
+    compareText(a.item.orderId, b.item.orderId) || compareText(a.item.orderItemSeqId, b.item.orderItemSeqId);
+}
+
+/** Code-unit order, as the binary collation of the id columns sorts them. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

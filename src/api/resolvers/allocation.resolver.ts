@@ -12,9 +12,9 @@ export class AllocationResolver {
   async allocateSalesOrders(
     @Arg("purchaseOrderId", () => ID) purchaseOrderId: string,
     @Ctx() { db, actor }: Context,
-    @Arg("dryRun", { defaultValue: false }) dryRun: boolean,
+    @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean | null,
   ): Promise<AllocateSalesOrdersPayload> {
-    const result = await runAllocateSalesOrders(db, purchaseOrderId, actor, dryRun);
+    const result = await runAllocateSalesOrders(db, purchaseOrderId, actor, dryRun ?? false);
     return { ...result, skipped: result.skipped.map((s) => ({ ...s, reason: s.reason as SkipReason })), run: result.run && toAllocationRun(result.run) };
   }
 
