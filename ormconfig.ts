@@ -19,7 +19,7 @@ export function dataSourceOptions(db: DatabaseConfig, logger?: Logger, flavor: "
       extra: { connectionLimit: 20, waitForConnections: true, maxIdle: 20 },
     };
   }
-  return { ...common, type: "better-sqlite3", database: db.url, enableWAL: db.url !== ":memory:", prepareDatabase: (raw: any) => raw.pragma("busy_timeout = 5000") };
+  return { ...common, type: "better-sqlite3", database: db.url, enableWAL: db.url !== ":memory:", prepareDatabase: (raw: any) => { raw.pragma("busy_timeout = 5000"); raw.pragma("cache_size = -65536"); } };
 }
 
 export default new DataSource(dataSourceOptions(parseDatabaseUrl(process.env.DATABASE_URL)));

@@ -57,7 +57,7 @@ async function openEmpty(url: string): Promise<Db> {
     await db.close();
     throw new Error(`${config.display} holds orders that are not benchmark data; point BENCH_DATABASE_URL at a database of its own`);
   }
-  const tables = ["allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product"];
+  const tables = ["promise_date_change", "allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product"];
   // TRUNCATE commits implicitly on MySQL, so it runs outside any transaction there.
   if (db.isMySql) for (const table of tables) await db.read((m) => m.query(`TRUNCATE TABLE ${table}`));
   else await db.write(async (m) => { for (const table of tables) await m.query(`DELETE FROM ${table}`); });

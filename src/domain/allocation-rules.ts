@@ -29,7 +29,9 @@ export const FIFO_ORDER_SQL = "s.order_date, s.order_id, s.order_item_seq_id";
 
 /** The guard a claimed pre-order item must still pass at the moment it is written. */
 export const STILL_WAITING_GUARD_SQL =
-  `po_item_id IS NULL AND promised_datetime IS NULL AND facility_id = '${PRE_ORDER_PARKING}' AND status_id IN (${list(OPEN_ITEM_STATUSES)})`;
+  // The unary + keeps SQLite's planner from scanning the waiting-items index for these terms
+  // instead of looking the claimed ids up by primary key (a no-op to MySQL).
+  `+po_item_id IS NULL AND +promised_datetime IS NULL AND +facility_id = '${PRE_ORDER_PARKING}' AND status_id IN (${list(OPEN_ITEM_STATUSES)})`;
 
 /** The guard on raising a PO item's allocated quantity by `?`: still open, and ATP covers it. */
 export const ATP_COVERS_GUARD_SQL =

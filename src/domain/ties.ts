@@ -46,12 +46,16 @@ export interface Tie {
 /** Ties waiting pre-order items to PO items, only where each is still waiting. */
 export async function claimWaitingItems(manager: EntityManager, ties: Tie[]): Promise<void> {
   for (const part of chunk(ties, CHUNK)) {
-    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
-    const sql = `UPDATE sales_order_item SET po_item_id = CASE so_item_id ${cases} END, promised_datetime = CASE so_item_id ${cases} END ` +
+    // One CASE branch per PO item (its ids as an IN list, which both databases search by
+    // binary search), not one per row: a run ties many items to each PO item.
+    const groups = new Map<number, Tie[]>();
+    for (const tie of part) groups.set(tie.poItemId, [...(groups.get(tie.poItemId) ?? []), tie]);
+    const branches = [...groups.values()].map((g) => `WHEN so_item_id IN (${placeholders(g.length)}) THEN ?`).join(" ");
+    const sql = `UPDATE sales_order_item SET po_item_id = CASE ${branches} END, promised_datetime = CASE ${branches} END ` +
       `WHERE so_item_id IN (${placeholders(part.length)}) AND ${STILL_WAITING_GUARD_SQL}`;
     const params = [
-      ...part.flatMap((t) => [t.salesOrderItemId, t.poItemId]),
-      ...part.flatMap((t) => [t.salesOrderItemId, sqlDate(t.promiseDate)]),
+      ...[...groups.values()].flatMap((g) => [...g.map((t) => t.salesOrderItemId), g[0].poItemId]),
+      ...[...groups.values()].flatMap((g) => [...g.map((t) => t.salesOrderItemId), sqlDate(g[0].promiseDate)]),
       ...part.map((t) => t.salesOrderItemId),
     ];
     const changed = await execute(manager, sql, params);
