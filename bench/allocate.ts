@@ -2,7 +2,6 @@ import "reflect-metadata";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createConnection } from "mysql2/promise";
 import { IsNull } from "typeorm";
 import { parseDatabaseUrl } from "../src/config";
 import { runAllocateSalesOrders } from "../src/domain/allocate-sales-orders";
@@ -10,6 +9,7 @@ import { availableToPromise, isAllocatable } from "../src/domain/allocation-rule
 import { startOfTodayUtc } from "../src/domain/clock";
 import { Db } from "../src/domain/db";
 import { AllocationEventEntity, AllocationRunEntity, PurchaseOrderItemEntity, SalesOrderItemEntity } from "../src/entities";
+import { ensureMySqlDatabase } from "../test/helpers";
 import { seedAllocationWorkload } from "./seed-allocation";
 
 /**
@@ -40,17 +40,7 @@ interface Figures { label: string; items: number; tied: number; ms: number; naiv
  */
 async function openEmpty(url: string): Promise<Db> {
   const config = parseDatabaseUrl(url);
-  if (config.kind === "mysql") {
-    const parsed = new URL(config.url);
-    const name = parsed.pathname.replace(/^\//, "");
-    parsed.pathname = "/";
-    const connection = await createConnection(parsed.toString());
-    try {
-      await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-    } finally {
-      await connection.end();
-    }
-  }
+  if (config.kind === "mysql") await ensureMySqlDatabase(config.url);
   const db = await Db.open(config);
   const [{ n }] = await db.read((m) => m.query(`SELECT COUNT(*) AS n FROM order_header WHERE order_id NOT LIKE 'BENCH-%' AND order_id <> ?`, [PO]));
   if (Number(n) > 0) {

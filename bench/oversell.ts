@@ -1,9 +1,9 @@
 import "reflect-metadata";
-import { createConnection } from "mysql2/promise";
 import { parseDatabaseUrl } from "../src/config";
 import { addDays, startOfTodayUtc } from "../src/domain/clock";
 import { Db } from "../src/domain/db";
 import { ServerProcess, startServerProcess } from "../test/allocation/server-process";
+import { ensureMySqlDatabase } from "../test/helpers";
 import { allocationInvariantViolations } from "../test/invariants";
 
 /**
@@ -28,21 +28,8 @@ const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
 const day = (n: number) => addDays(startOfTodayUtc(), n).toISOString().slice(0, 10);
 
-async function freshDatabase(url: string): Promise<void> {
-  const parsed = new URL(url);
-  const name = parsed.pathname.replace(/^\//, "");
-  parsed.pathname = "/";
-  const connection = await createConnection(parsed.toString());
-  try {
-    await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
-  } finally {
-    await connection.end();
-  }
-}
-
 async function main(): Promise<void> {
-  await freshDatabase(URL_);
+  await ensureMySqlDatabase(URL_, { recreate: true });
   const servers: ServerProcess[] = await Promise.all([startServerProcess(URL_), startServerProcess(URL_)]);
   const codes = new Map<string, number>();
   const count = (kind: string, errors?: { extensions?: { code?: string } }[]) => {

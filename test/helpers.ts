@@ -14,14 +14,15 @@ export const onMySql = () => testDatabaseConfig().kind === "mysql";
 
 const TABLES = ["allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product", "promise_date_change"];
 
-/** Creates the MySQL database named in the URL when it does not exist yet. */
-export async function ensureMySqlDatabase(url: string): Promise<void> {
+/** Creates the MySQL database named in the URL when it does not exist yet (anew with `recreate`; `drop` only drops it). */
+export async function ensureMySqlDatabase(url: string, { recreate = false, drop = false } = {}): Promise<void> {
   const parsed = new URL(url);
   const name = parsed.pathname.replace(/^\//, "");
   parsed.pathname = "/";
   const connection = await createConnection(parsed.toString());
   try {
-    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+    if (recreate || drop) await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    if (!drop) await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   } finally {
     await connection.end();
   }

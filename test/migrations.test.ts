@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { openTestDb, testDatabaseConfig } from "./helpers";
+import { Db } from "../src/domain/db";
+import { ensureMySqlDatabase, onMySql, openTestDb, testDatabaseConfig } from "./helpers";
 
 describe("Migrations", () => {
   it(`leave TypeORM no pending schema change (${testDatabaseConfig().kind})`, async () => {
@@ -9,6 +10,22 @@ describe("Migrations", () => {
       expect(pending.upQueries.map((q) => q.query)).to.deep.equal([]);
     } finally {
       await db.close();
+    }
+  });
+
+  it("let several servers start at once on a new MySQL database: one migrates, the others wait", async function () {
+    if (!onMySql()) this.skip();
+    const url = new URL(testDatabaseConfig().url);
+    url.pathname = `${url.pathname}_fresh`;
+    await ensureMySqlDatabase(url.toString(), { recreate: true });
+    const config = { ...testDatabaseConfig(), url: url.toString() };
+    const dbs = await Promise.all([Db.open(config), Db.open(config), Db.open(config)]);
+    try {
+      const [{ n }] = await dbs[0].read((m) => m.query("SELECT COUNT(*) AS n FROM migrations"));
+      expect(Number(n)).to.equal(dbs[0].dataSource.migrations.length);
+    } finally {
+      await Promise.all(dbs.map((db) => db.close()));
+      await ensureMySqlDatabase(url.toString(), { drop: true });
     }
   });
 });

@@ -8,7 +8,7 @@ export class QueryCounter extends AbstractLogger {
     super(["query"]);
   }
 
-  protected writeLog(level: LogLevel, message: LogMessage | LogMessage[]): void {
+  protected writeLog(_level: LogLevel, message: LogMessage | LogMessage[]): void {
     for (const m of Array.isArray(message) ? message : [message]) if (m.type === "query") this.queries.push(String(m.message));
   }
 

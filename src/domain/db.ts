@@ -27,12 +27,27 @@ export class Db {
   private constructor(readonly dataSource: DataSource, readonly kind: DatabaseConfig["kind"]) {}
 
   static async open(config: DatabaseConfig, logger?: Logger): Promise<Db> {
-    const flavor = config.kind === "mysql" ? await serverFlavor(config.url) : undefined;
-    const dataSource = new DataSource(dataSourceOptions(config, logger, flavor));
-    await dataSource.initialize();
-    const db = new Db(dataSource, config.kind);
-    await db.serial(() => dataSource.runMigrations({ transaction: "each" }));
-    return db;
+    if (config.kind !== "mysql") {
+      const dataSource = await new DataSource(dataSourceOptions(config, logger)).initialize();
+      const db = new Db(dataSource, config.kind);
+      await db.serial(() => dataSource.runMigrations({ transaction: "each" }));
+      return db;
+    }
+    // Several servers may start at once against a new database: one migrates while the
+    // others wait on a named lock, then find nothing left to do.
+    const control = await createConnection(config.url);
+    try {
+      const [rows] = await control.query("SELECT VERSION() AS v, GET_LOCK('oms_schema_migrations', 120) AS locked");
+      const [{ v, locked }] = rows as { v: string; locked: number | null }[];
+      if (Number(locked) !== 1) throw new Error("Timed out waiting for another server to finish migrating the database");
+      // TypeORM reads MariaDB's catalog differently from MySQL's, so it must know which one it talks to.
+      const flavor = /mariadb/i.test(v) ? "mariadb" : "mysql";
+      const dataSource = await new DataSource(dataSourceOptions(config, logger, flavor)).initialize();
+      await dataSource.runMigrations({ transaction: "each" });
+      return new Db(dataSource, config.kind);
+    } finally {
+      await control.end();
+    }
   }
 
   get isMySql(): boolean {
@@ -73,17 +88,6 @@ export class Db {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * tries));
       }
     }
-  }
-}
-
-/** TypeORM reads MariaDB's catalog differently from MySQL's, so it must know which one it talks to. */
-async function serverFlavor(url: string): Promise<"mysql" | "mariadb"> {
-  const connection = await createConnection(url);
-  try {
-    const [rows] = await connection.query("SELECT VERSION() AS v");
-    return /mariadb/i.test(String((rows as { v: string }[])[0].v)) ? "mariadb" : "mysql";
-  } finally {
-    await connection.end();
   }
 }
 
