@@ -4,10 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { IsNull } from "typeorm";
 import { parseDatabaseUrl } from "../src/config";
-import { runAllocateSalesOrders } from "../src/domain/allocate-sales-orders";
-import { availableToPromise, isAllocatable } from "../src/domain/allocation-rules";
-import { startOfTodayUtc } from "../src/domain/clock";
-import { Db } from "../src/domain/db";
+import { allocateSalesOrders, availableToPromise, isAllocatable, startOfTodayUtc } from "../src/domain";
+import { Db } from "../src/db";
 import { AllocationEventEntity, AllocationRunEntity, PurchaseOrderItemEntity, SalesOrderItemEntity } from "../src/entities";
 import { ensureMySqlDatabase } from "../test/helpers";
 import { seedAllocationWorkload } from "./seed-allocation";
@@ -15,7 +13,7 @@ import { seedAllocationWorkload } from "./seed-allocation";
 /**
  * npm run bench:allocate — Allocate Sales Orders on 100,000 waiting pre-order items over 2,000
  * products and one PO of 2,000 items, on MariaDB/MySQL and on SQLite. Runs the real code path
- * (runAllocateSalesOrders) and, on a fresh copy of the same data, the naive per-row baseline (a
+ * (allocateSalesOrders in one unit of work, as the API runs it) and, on a fresh copy of the same data, the naive per-row baseline (a
  * loop of save() calls, one PO item read per pre-order item, in one transaction) on a sample.
  *
  * Env: BENCH_DATABASE_URL or DATABASE_URL (default mysql://root@127.0.0.1:3306/oms_bench; the
@@ -49,7 +47,7 @@ async function openEmpty(url: string): Promise<Db> {
   }
   const tables = ["promise_date_change", "allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product"];
   // TRUNCATE commits implicitly on MySQL, so it runs outside any transaction there.
-  if (db.isMySql) for (const table of tables) await db.read((m) => m.query(`TRUNCATE TABLE ${table}`));
+  if (db.dialect.name === "mysql") for (const table of tables) await db.read((m) => m.query(`TRUNCATE TABLE ${table}`));
   else await db.write(async (m) => { for (const table of tables) await m.query(`DELETE FROM ${table}`); });
   return db;
 }
@@ -95,7 +93,7 @@ async function benchOne(label: string, url: string, cleanup?: () => void): Promi
   console.log(`   seeded in ${secs(Date.now() - t)} s`);
 
   t = Date.now();
-  const result = await runAllocateSalesOrders(db, PO, "bench");
+  const result = await db.write((m) => allocateSalesOrders(m, PO, "bench"));
   const ms = Date.now() - t;
   const processed = result.allocatedItemCount + result.skipped.length;
   const rssAfterRealMb = mb();

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { parseDatabaseUrl } from "../src/config";
-import { addDays, startOfTodayUtc } from "../src/domain/clock";
-import { Db } from "../src/domain/db";
+import { addDays, startOfTodayUtc } from "../src/domain";
+import { Db } from "../src/db";
 import { ServerProcess, startServerProcess } from "../test/allocation/server-process";
 import { ensureMySqlDatabase } from "../test/helpers";
 import { allocationInvariantViolations } from "../test/invariants";

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { createPool } from "mysql2/promise";
-import { decidePromise, groupPromiseRows, promiseRowsParams, promiseRowsSql } from "../src/domain/product-promise";
+import { decidePromise, groupPromiseRows, promiseRowsParams, promiseRowsSql } from "../src/domain";
 
 /**
  * The baseline for bench/pdp.ts: node:http + a mysql2 pool running the same SQL and the same

@@ -1,6 +1,5 @@
-import { Db } from "../src/domain/db";
-import { addDays, startOfTodayUtc } from "../src/domain/clock";
-import { chunk, placeholders, sqlDate } from "../src/domain/sql";
+import { chunk, Db, placeholders, sqlDate } from "../src/db";
+import { addDays, startOfTodayUtc } from "../src/domain";
 
 export const PRODUCT_COUNT = 10_000;
 export const skuOf = (i: number) => `BENCH-${String(i).padStart(5, "0")}`;
@@ -46,6 +45,6 @@ export async function seedBenchCatalog(db: Db): Promise<{ products: number; poIt
         VALUES ${rows.map(() => `(${placeholders(9)})`).join(", ")}`, rows.flat());
     }
   });
-  if (db.isMySql) await db.read((m) => m.query("ANALYZE TABLE product, order_header, purchase_order_item"));
+  if (db.dialect.name === "mysql") await db.read((m) => m.query("ANALYZE TABLE product, order_header, purchase_order_item"));
   return { products: products.length, poItems: items.length };
 }

@@ -1,7 +1,7 @@
 import "reflect-metadata";
-import { createApp } from "../src/app";
+import { createApp } from "../src/http/app";
 import { parseDatabaseUrl } from "../src/config";
-import { Db } from "../src/domain/db";
+import { Db } from "../src/db";
 
 /** The real server for bench/pdp.ts, in a process of its own; prints its URL as one JSON line. */
 async function main(): Promise<void> {

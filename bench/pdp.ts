@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseDatabaseUrl } from "../src/config";
-import { Db } from "../src/domain/db";
+import { Db } from "../src/db";
 import { ensureMySqlDatabase } from "../test/helpers";
 import { PRODUCT_COUNT, seedBenchCatalog, skuOf } from "./pdp-seed";
 

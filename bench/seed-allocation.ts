@@ -1,6 +1,5 @@
-import { addDays, clock, startOfTodayUtc } from "../src/domain/clock";
-import { Db } from "../src/domain/db";
-import { placeholders, sqlDate } from "../src/domain/sql";
+import { addDays, clock, startOfTodayUtc } from "../src/domain";
+import { Db, placeholders, sqlDate } from "../src/db";
 
 /**
  * Builds a large Allocate Sales Orders workload with multi-row INSERTs (fast on both

@@ -1,11 +1,9 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
-import { App, createApp } from "./app";
 import { Logger, createLogger } from "./api/request-log";
 import { NamedKey, generateKey } from "./auth/keys";
 import { Config } from "./config";
-import { Db } from "./domain/db";
-import { loadDemoCatalog } from "./domain/demo-catalog";
+import { Db } from "./db";
+import { loadDemoCatalog } from "./domain";
+import { App, createApp } from "./http/app";
 
 export interface Service {
   app: App;
@@ -25,12 +23,10 @@ export interface Service {
  */
 export async function startService(config: Config, logger: Logger = createLogger(config.logLevel), print = (text: string) => void process.stdout.write(text)): Promise<Service> {
   const { database } = config;
-  const brandNew = database.kind === "sqlite" && database.url !== ":memory:" && !existsSync(database.url);
-  if (brandNew) mkdirSync(dirname(database.url), { recursive: true });
   const db = await Db.open(database);
-  const demoLoaded = config.demoData === "auto" && database.kind === "sqlite" && database.embedded && brandNew;
+  const demoLoaded = config.demoData === "auto" && database.embedded && db.brandNew;
   if (demoLoaded) {
-    await loadDemoCatalog(db);
+    await db.write((m) => loadDemoCatalog(m));
     logger.info("Loaded the demo catalog: PO-DEMO-1 has pre-orders waiting for it (try allocateSalesOrders).");
   }
   const generated = config.keys.some((k) => k.role === "admin") ? undefined : generateKey();

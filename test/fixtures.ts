@@ -1,4 +1,4 @@
-import { addDays, startOfTodayUtc } from "../src/domain/clock";
+import { addDays, startOfTodayUtc } from "../src/domain";
 
 /** Dates relative to today, as the API takes them (date-only ISO strings mean midnight UTC). */
 export const inDays = (n: number): string => addDays(startOfTodayUtc(), n).toISOString().slice(0, 10);

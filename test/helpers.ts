@@ -1,9 +1,10 @@
 import { createConnection } from "mysql2/promise";
 import { Logger } from "typeorm";
-import { App, AppOptions, createApp } from "../src/app";
+import { App, AppOptions, createApp } from "../src/http/app";
 import { createLogger } from "../src/api/request-log";
 import { DatabaseConfig, parseDatabaseUrl } from "../src/config";
-import { Db } from "../src/domain/db";
+import { Db } from "../src/db";
+import { allocateSalesOrders, AllocationResult } from "../src/domain";
 
 /** The database the suite runs on: TEST_DATABASE_URL, else DATABASE_URL, else SQLite in memory. */
 export function testDatabaseConfig(): DatabaseConfig {
@@ -107,4 +108,9 @@ export async function startTestServer(db?: Db, options: AppOptions = {}): Promis
 /** Asserts a GraphQL response failed with this code and returns the first error. */
 export function errorCode(response: { errors?: any[] }): string | undefined {
   return response.errors?.[0]?.extensions?.code;
+}
+
+/** Allocate Sales Orders in a unit of work of its own, as the API runs it (a dry run is rolled back). */
+export function runAllocation(db: Db, purchaseOrderId: string, actor: string | null, dryRun = false): Promise<AllocationResult> {
+  return db.write((m) => allocateSalesOrders(m, purchaseOrderId, actor, dryRun), { rollback: dryRun });
 }

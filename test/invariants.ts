@@ -1,9 +1,8 @@
 import { expect } from "chai";
-import { Db } from "../src/domain/db";
-import { fromSqlDate } from "../src/domain/sql";
+import { Db, fromSqlDate } from "../src/db";
 
 /**
- * The allocation invariants (DOMAIN.md rule 7 and the issue), checked against what is stored.
+ * The allocation invariants (docs/domain.md#rule-7-one-transaction-never-oversold), checked against what is stored.
  * Returns every violation found, one line each; an empty list means the data is sound:
  * - every PO item: allocated <= quantity - order buffer, and allocated = the sum of the
  *   quantities of the pre-order items tied to it;

@@ -1,5 +1,4 @@
-import { Db } from "../src/domain/db";
-import { fromSqlDate } from "../src/domain/sql";
+import { Db, fromSqlDate } from "../src/db";
 import { ALLOCATION_HISTORY, CREATE_PO, IMPORT_PRE_ORDER, PROMISE_DATE_CHANGES, inDays } from "./fixtures";
 import { TestServer } from "./helpers";
 import { allocationInvariantViolations } from "./invariants";

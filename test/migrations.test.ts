@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Db } from "../src/domain/db";
+import { Db } from "../src/db";
 import { ensureMySqlDatabase, onMySql, openTestDb, testDatabaseConfig } from "./helpers";
 
 describe("Migrations", () => {

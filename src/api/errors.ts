@@ -1,14 +1,14 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLFormattedError } from "graphql";
-import { DomainError } from "../domain/errors";
+import { DomainError } from "../errors";
 import { Context } from "./context";
 
 const PASS_THROUGH_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", "UNAUTHENTICATED", "FORBIDDEN"]);
 
 /**
- * Turns every error into one of the codes in API.md. Domain errors keep their message; anything
+ * Turns every error into one of the codes of docs/domain.md#error-codes. Domain errors keep their message; anything
  * unexpected becomes INTERNAL_SERVER_ERROR with no SQL, stack or path in it.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

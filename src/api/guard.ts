@@ -1,8 +1,8 @@
 import { ApolloServerPlugin } from "@apollo/server";
-import { FragmentDefinitionNode, Kind } from "graphql";
 import { authorize } from "../auth/policy";
 import { Context } from "./context";
 import { checkCost } from "./limits";
+import { shapeOf } from "./operation";
 
 /**
  * Runs before any resolver of every operation: first who may run it (src/auth/policy.ts), then
@@ -14,9 +14,7 @@ export function guardPlugin(maxCost: number): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo has already answered OPERATION_RESOLUTION_FAILURE
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-          authorize(contextValue, operation, fragments);
+          authorize(contextValue, operation.operation, shapeOf(document, operation).rootFieldNames);
           checkCost(schema, document, operation, request.variables, maxCost);
         },
       };

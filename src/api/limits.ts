@@ -1,11 +1,12 @@
 import {
-  DocumentNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
+  DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
   ValidationRule, getNullableType, getVariableValues, isListType,
 } from "graphql";
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
-import { rootFields } from "../auth/policy";
 import { Limits } from "../config";
-import { LIMITS } from "../domain/validation";
+import { PAGE_SIZE } from "../db";
+import { MAX_PROMISE_SKUS } from "../domain";
+import { fragmentsOf, shapeOf } from "./operation";
 
 /**
  * What one GraphQL request may ask for. Depth, aliases and root fields are validation rules
@@ -19,17 +20,11 @@ const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
 /** Guessed length of a list field that has no `first` or list argument to say how long it is. */
 export const DEFAULT_LIST_SIZE = 10;
 
-/** Upper bounds of list-shaping arguments, wherever they appear (API.md); larger is BAD_USER_INPUT. */
-export const LIST_ARGUMENT_LIMITS: Readonly<Record<string, number>> = { first: LIMITS.pageSize, skus: 250 };
+/** Upper bounds of list-shaping arguments, wherever they appear; larger is BAD_USER_INPUT. */
+export const LIST_ARGUMENT_LIMITS: Readonly<Record<string, number>> = { first: PAGE_SIZE.max, skus: MAX_PROMISE_SKUS };
 
 export function limitRules(limits: Pick<Limits, "depth" | "aliases" | "rootFields">): ValidationRule[] {
   return [depthRule(limits.depth), aliasRule(limits.aliases), rootFieldRule(limits.rootFields)];
-}
-
-function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
-  const map = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) map.set(d.name.value, d);
-  return map;
 }
 
 /** The deepest field of each operation (root field = 1), following fragments, each fragment measured once. */
@@ -91,7 +86,7 @@ function aliasRule(max: number): ValidationRule {
 function rootFieldRule(max: number): ValidationRule {
   return (context: ValidationContext) => ({
     OperationDefinition(operation) {
-      const count = rootFields(operation, fragmentsOf(context.getDocument())).length;
+      const count = shapeOf(context.getDocument(), operation).rootFields.length;
       if (count > max) context.reportError(new GraphQLError(`The operation selects ${count} root fields; the limit is ${max}`, { nodes: [operation], extensions: { limit: "rootFields" } }));
       return false;
     },

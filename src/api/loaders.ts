@@ -1,8 +1,7 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
-import { Db } from "../domain/db";
-import { PromiseRequest, findProductPromises } from "../domain/product-promise";
-import { itemsOfPurchaseOrders, findPurchaseOrders, pendingPreOrderCounts } from "../domain/purchase-order-queries";
+import { Db } from "../db";
+import { PromiseRequest, findProductPromises, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts } from "../domain";
 import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
 import { ProductPromise, toProductPromise } from "./types/product-promise.type";
 

@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from "@apollo/server";
 import pino, { DestinationStream, Logger } from "pino";
-import { rootFields } from "../auth/policy";
-import { Context } from "./context";
+import type { Context } from "./context";
+import { shapeOf } from "./operation";
 
 export type { Logger } from "pino";
 
@@ -80,20 +80,18 @@ export function logRequest(logger: Logger, record: RequestRecord, status: number
   else logger.info(line, "request");
 }
 
-/** Fills the request's record from Apollo: operation name, type, root fields and error codes. */
-export function requestLogPlugin(records: ReadonlyMap<string, RequestRecord>): ApolloServerPlugin<Context> {
+/** Fills the request's record (in the context) from Apollo: operation name, type, root fields and error codes. */
+export function requestLogPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ contextValue, request }) {
-      const record = records.get(contextValue.requestId);
-      if (!record) return;
+      const record = contextValue.record;
       record.operationName = request.operationName ?? null;
       return {
         async didResolveOperation({ operation, document, operationName }) {
           if (!operation) return;
-          const fragments = new Map(document.definitions.flatMap((d) => (d.kind === "FragmentDefinition" ? [[d.name.value, d] as const] : [])));
           record.operationName = operationName;
           record.operation = operation.operation;
-          record.fields = [...new Set(rootFields(operation, fragments).map((f) => f.name.value))];
+          record.fields = [...shapeOf(document, operation).rootFieldNames];
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;

@@ -1,5 +1,5 @@
 import { HeaderMap } from "@apollo/server";
-import { FieldNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from "graphql";
+import { GraphQLError } from "graphql";
 import { Identity, Role } from "./keys";
 
 /**
@@ -14,9 +14,11 @@ import { Identity, Role } from "./keys";
  * - mutation fields: admin only;
  * - anything else (subscriptions, an operation type added later): admin only.
  */
+
+/** The storefront's lookups: the only root fields anyone may run, and the only answers a shared cache may keep. */
 export const ANONYMOUS_QUERY_FIELDS: ReadonlySet<string> = new Set(["productPromise", "productPromises", "__typename"]);
 
-/** Query fields that need more than support. None today: API.md gives support every query. */
+/** Query fields that need more than support. None today: support may run every query. */
 export const ADMIN_QUERY_FIELDS: ReadonlySet<string> = new Set<string>();
 
 const RANK: Record<Role, number> = { anonymous: 0, support: 1, admin: 2 };
@@ -29,37 +31,15 @@ export function requiredRole(operation: string, field: string): Role {
 }
 
 /**
- * The root fields an operation selects, looking through fragment spreads and inline fragments at
- * the root (a field cannot hide in a fragment). `@skip`/`@include` are ignored on purpose: a
- * field is judged by whether it is asked for, not by whether a variable switches it off.
- */
-export function rootFields(operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): FieldNode[] {
-  const fields: FieldNode[] = [];
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode) => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) fields.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet);
-      else if (!seen.has(selection.name.value)) {
-        seen.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) walk(fragment.selectionSet);
-      }
-    }
-  };
-  walk(operation.selectionSet);
-  return fields;
-}
-
-/**
  * Throws UNAUTHENTICATED (no key, HTTP 401) or FORBIDDEN (a key without the role, HTTP 403) when
- * the caller may not run every root field of the operation; names the fields refused.
+ * the caller may not run every root field (src/api/operation.ts: through fragments, aliases and
+ * `@skip`) of an operation of type `operation`; names the fields refused.
  */
-export function authorize(identity: Identity, operation: OperationDefinitionNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): void {
+export function authorize(identity: Identity, operation: string, rootFieldNames: readonly string[]): void {
   const refused = new Map<string, Role>();
-  for (const field of rootFields(operation, fragments)) {
-    const needed = requiredRole(operation.operation, field.name.value);
-    if (RANK[identity.role] < RANK[needed] && !refused.has(field.name.value)) refused.set(field.name.value, needed);
+  for (const name of rootFieldNames) {
+    const needed = requiredRole(operation, name);
+    if (RANK[identity.role] < RANK[needed] && !refused.has(name)) refused.set(name, needed);
   }
   if (refused.size === 0) return;
   const names = [...refused.keys()].join(", ");

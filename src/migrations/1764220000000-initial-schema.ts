@@ -1,19 +1,19 @@
 import { MigrationInterface, QueryRunner, Table, TableCheck, TableColumnOptions, TableIndex, TableUnique } from "typeorm";
+import { dialectOf } from "../db/dialect";
 
-/** SQLite spells INT as INTEGER (and only auto-increments an INTEGER PRIMARY KEY); set per driver in up(). */
-let intType = "int";
-const id = (name: string): TableColumnOptions => ({ name, type: intType, isPrimary: true, isGenerated: true, generationStrategy: "increment" });
 const text = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: "varchar", length: String(length), isNullable: nullable });
 const time = (name: string, nullable = false): TableColumnOptions => ({ name, type: "datetime", precision: 3, isNullable: nullable });
-const int = (name: string, defaultValue?: number): TableColumnOptions => ({ name, type: intType, default: defaultValue });
-const nullableInt = (name: string): TableColumnOptions => ({ name, type: intType, isNullable: true });
 
 /** Products, order headers, PO items, sales order items, allocation runs and their history. */
 export class InitialSchema1764220000000 implements MigrationInterface {
   name = "InitialSchema1764220000000";
 
   async up(q: QueryRunner): Promise<void> {
-    intType = q.connection.driver.options.type === "better-sqlite3" ? "integer" : "int";
+    // The dialect's integer type: SQLite auto-increments only an INTEGER PRIMARY KEY.
+    const intType = dialectOf(q).intType;
+    const id = (name: string): TableColumnOptions => ({ name, type: intType, isPrimary: true, isGenerated: true, generationStrategy: "increment" });
+    const int = (name: string, defaultValue?: number): TableColumnOptions => ({ name, type: intType, default: defaultValue });
+    const nullableInt = (name: string): TableColumnOptions => ({ name, type: intType, isNullable: true });
     await q.createTable(new Table({
       name: "product",
       columns: [id("product_id"), text("sku", 64), text("name", 255), int("inventory_available", 0)],

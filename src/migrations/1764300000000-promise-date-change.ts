@@ -1,7 +1,6 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from "typeorm";
+import { dialectOf } from "../db/dialect";
 
-/** SQLite spells INT as INTEGER (and only auto-increments an INTEGER PRIMARY KEY); set per driver in up(). */
-let intType = "int";
 const text = (name: string, length: number): TableColumnOptions => ({ name, type: "varchar", length: String(length) });
 const time = (name: string, nullable = false): TableColumnOptions => ({ name, type: "datetime", precision: 3, isNullable: nullable });
 
@@ -14,7 +13,7 @@ export class PromiseDateChange1764300000000 implements MigrationInterface {
   name = "PromiseDateChange1764300000000";
 
   async up(q: QueryRunner): Promise<void> {
-    intType = q.connection.driver.options.type === "better-sqlite3" ? "integer" : "int";
+    const intType = dialectOf(q).intType;
     await q.createTable(new Table({
       name: "promise_date_change",
       columns: [

@@ -1,15 +1,14 @@
 import { expect } from "chai";
-import { runAllocateSalesOrders } from "../../src/domain/allocate-sales-orders";
-import { loadDemoCatalog } from "../../src/domain/demo-catalog";
-import { fromSqlDate } from "../../src/domain/sql";
+import { loadDemoCatalog } from "../../src/domain";
+import { fromSqlDate } from "../../src/db";
 import { ALLOCATE, ALLOCATION_RUNS, PURCHASE_ORDER, daysAgo, inDays } from "../fixtures";
-import { TestServer, errorCode, openTestDb, snapshot, startTestServer } from "../helpers";
+import { TestServer, errorCode, openTestDb, runAllocation, snapshot, startTestServer } from "../helpers";
 import { expectAllocationInvariants } from "../invariants";
 import { keys, preOrder, products, purchaseOrder, setStatus, ties } from "./scenario";
 
 const at = (days: number) => `${inDays(days)}T00:00:00.000Z`;
 
-describe("Allocate Sales Orders (DOMAIN.md rules 1–8, through the API)", () => {
+describe("Allocate Sales Orders (docs/domain.md rules 1–8, through the API)", () => {
   let api: TestServer;
   const allocate = async (id: string, dryRun?: boolean) => {
     const res = await api.gql(ALLOCATE, { id, dryRun });
@@ -225,7 +224,7 @@ describe("Allocate Sales Orders (DOMAIN.md rules 1–8, through the API)", () =>
     await preOrder(api, "SO-2", daysAgo(4), [{ sku: "A", quantity: 9 }]);
     await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(20) }, { sku: "B", quantity: 5, arrivalDate: inDays(21) }]);
     const started = Date.now();
-    const result = await runAllocateSalesOrders(api.db, "PO-1", "alice@retailer");
+    const result = await runAllocation(api.db, "PO-1", "alice@retailer");
 
     const runs = (await api.gql(ALLOCATION_RUNS, { po: "PO-1" })).data.allocationRuns;
     expect(runs).to.have.length(1);
@@ -261,7 +260,7 @@ describe("Allocate Sales Orders (DOMAIN.md rules 1–8, through the API)", () =>
 describe("Allocate Sales Orders on the demo catalog", () => {
   it("ties five demo pre-orders to PO-DEMO-1 and skips the boot order that does not fit", async () => {
     const db = await openTestDb();
-    await loadDemoCatalog(db);
+    await db.write((m) => loadDemoCatalog(m));
     const api = await startTestServer(db);
     try {
       const preview = (await api.gql(ALLOCATE, { id: "PO-DEMO-1", dryRun: true })).data.allocateSalesOrders;

@@ -1,8 +1,8 @@
 import { expect } from "chai";
 import { seedAllocationWorkload } from "../../bench/seed-allocation";
-import { runAllocateSalesOrders, waitingReadSizes } from "../../src/domain/allocate-sales-orders";
-import { Db } from "../../src/domain/db";
-import { openTestDb, snapshot } from "../helpers";
+import { waitingReadSizes } from "../../src/domain";
+import { Db } from "../../src/db";
+import { openTestDb, runAllocation, snapshot } from "../helpers";
 import { expectAllocationInvariants } from "../invariants";
 
 describe("Allocate Sales Orders reading many waiting items in pages", () => {
@@ -19,18 +19,18 @@ describe("Allocate Sales Orders reading many waiting items in pages", () => {
   });
 
   it("plans the same ties and skips, first in first out, however the reads are paged", async () => {
-    const whole = await runAllocateSalesOrders(db, "PO-MANY", "test", true);
+    const whole = await runAllocation(db, "PO-MANY", "test", true);
     expect(whole.allocatedItemCount).to.be.within(300, 1000);
     expect(whole.skipped.length).to.equal(1200 - whole.allocatedItemCount);
 
     Object.assign(waitingReadSizes, { productsPerRead: 7, page: 9 });
     const before = await snapshot(db);
-    const paged = await runAllocateSalesOrders(db, "PO-MANY", "test", true);
+    const paged = await runAllocation(db, "PO-MANY", "test", true);
     expect(await snapshot(db)).to.deep.equal(before);
     expect(paged.allocations).to.deep.equal(whole.allocations);
     expect(paged.skipped).to.deep.equal(whole.skipped);
 
-    const real = await runAllocateSalesOrders(db, "PO-MANY", "test");
+    const real = await runAllocation(db, "PO-MANY", "test");
     expect(real.allocations).to.deep.equal(whole.allocations);
     expect(real.run!.allocatedItemCount).to.equal(whole.allocatedItemCount);
     await expectAllocationInvariants(db);
@@ -38,7 +38,7 @@ describe("Allocate Sales Orders reading many waiting items in pages", () => {
 
   it("lists the payload in one first-in-first-out order across product groups", async () => {
     Object.assign(waitingReadSizes, { productsPerRead: 4, page: 5 });
-    const run = await runAllocateSalesOrders(db, "PO-MANY", "test", true);
+    const run = await runAllocation(db, "PO-MANY", "test", true);
     for (const list of [run.allocations, run.skipped]) {
       const order = list.map((a) => `${a.orderId}/${a.seqId}`);
       expect(order).to.deep.equal([...order].sort());

@@ -1,12 +1,12 @@
 import { expect } from "chai";
-import { PoItemForRules, WaitingItem, availableToPromise, planAllocation } from "../../src/domain/allocation-rules";
+import { availableToPromise, planAllocation, PoItemForRules, WaitingItem } from "../../src/domain";
 
 const TODAY = new Date("2027-03-10T00:00:00.000Z");
 const day = (d: number) => new Date(TODAY.getTime() + d * 86_400_000);
 
 let nextId = 1;
 function poItem(seq: number, productId: number, quantity: number, arrival: Date | null, more: Partial<PoItemForRules> = {}): PoItemForRules {
-  return { id: nextId++, orderId: "PO-1", orderItemSeqId: String(seq).padStart(5, "0"), productId, quantity, orderBuffer: 0, allocatedQuantity: 0,
+  return { id: nextId++, orderId: "PO-1", orderItemSeqId: String(seq).padStart(5, "0"), productId, quantity, orderBuffer: 0, bufferDays: 0, allocatedQuantity: 0,
     estimatedDeliveryDate: arrival, statusId: "ITEM_APPROVED", ...more };
 }
 const waiting = (orderId: string, productId: number, quantity: number): WaitingItem => ({ id: nextId++, orderId, orderItemSeqId: "00001", productId, quantity });

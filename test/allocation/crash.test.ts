@@ -1,9 +1,8 @@
 import { expect } from "chai";
 import { seedAllocationWorkload } from "../../bench/seed-allocation";
-import { runAllocateSalesOrders } from "../../src/domain/allocate-sales-orders";
-import { Db } from "../../src/domain/db";
+import { Db } from "../../src/db";
 import { ALLOCATE } from "../fixtures";
-import { onMySql, openTestDb, testDatabaseConfig } from "../helpers";
+import { onMySql, openTestDb, runAllocation, testDatabaseConfig } from "../helpers";
 import { expectAllocationInvariants } from "../invariants";
 import { ServerProcess, startServerProcess } from "./server-process";
 
@@ -42,7 +41,7 @@ describe("Allocate Sales Orders when the server is killed mid-run (MariaDB/MySQL
     const database = new URL(testDatabaseConfig().url).pathname.slice(1);
     db = await openTestDb();
     await seedAllocationWorkload(db, { products: 600, waitingItems: 30_000, purchaseOrderId: "PO-CRASH", prefix: "CRASH" });
-    const expected = await runAllocateSalesOrders(db, "PO-CRASH", "test", true);
+    const expected = await runAllocation(db, "PO-CRASH", "test", true);
     expect(expected.allocatedItemCount).to.be.greaterThan(10_000);
 
     server = await startServerProcess(testDatabaseConfig().url);
@@ -71,7 +70,7 @@ describe("Allocate Sales Orders when the server is killed mid-run (MariaDB/MySQL
     expect({ runs: Number(counts.runs), events: Number(counts.events), tied: Number(counts.tied), allocated: Number(counts.allocated) })
       .to.deep.equal({ runs: 0, events: 0, tied: 0, allocated: 0 });
 
-    const again = await runAllocateSalesOrders(db, "PO-CRASH", "test");
+    const again = await runAllocation(db, "PO-CRASH", "test");
     expect(again.allocations).to.deep.equal(expected.allocations);
     expect(again.run!.allocatedItemCount).to.equal(expected.allocatedItemCount);
     await expectAllocationInvariants(db);

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Db } from "../../src/domain/db";
+import { Db } from "../../src/db";
 import { CREATE_PO, IMPORT_PRE_ORDER, PRE_ORDERS, UPSERT } from "../fixtures";
 import { TestServer } from "../helpers";
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { Db } from "../../src/domain/db";
+import { Db } from "../../src/db";
 import {
   ALLOCATE, ALLOCATE_PRE_ORDER_ITEM, CANCEL_PO, CANCEL_PO_ITEM, CANCEL_PRE_ORDER_ITEM, IMPORT_PRE_ORDER, RELEASE_ALLOCATION, UPDATE_PO_ITEM,
   UPSERT, inDays,

@@ -2,8 +2,7 @@ import { expect } from "chai";
 import { inDays } from "../fixtures";
 import { TestServer, openTestDb, startTestServer } from "../helpers";
 import { QueryCounter } from "../query-counter";
-import { createPurchaseOrders } from "../../src/domain/purchase-orders";
-import { upsertProducts } from "../../src/domain/products";
+import { createPurchaseOrders, upsertProducts } from "../../src/domain";
 
 describe("Per-request DataLoaders", () => {
   let api: TestServer;

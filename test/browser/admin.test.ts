@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Browser, BrowserContext, Page } from "playwright-core";
-import { loadDemoCatalog } from "../../src/domain/demo-catalog";
+import { loadDemoCatalog } from "../../src/domain";
 import { buildWeb } from "../build-web";
 import { CREATE_PO, inDays } from "../fixtures";
 import { TEST_KEYS, TestServer, openTestDb, startTestServer } from "../helpers";
@@ -24,7 +24,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
 
   beforeEach(async () => {
     const db = await openTestDb();
-    await loadDemoCatalog(db);
+    await db.write((m) => loadDemoCatalog(m));
     api = await startTestServer(db);
     origin = new URL(api.url).origin;
     context = await browser.newContext({ viewport: { width: 1280, height: 860 } });

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Browser, BrowserContext, Page } from "playwright-core";
-import { loadDemoCatalog } from "../../src/domain/demo-catalog";
+import { loadDemoCatalog } from "../../src/domain";
 import { buildWeb } from "../build-web";
 import { TEST_KEYS, TestServer, openTestDb, startTestServer } from "../helpers";
 import { launchChromium, screenshot, watchPage } from "./chromium";
@@ -17,7 +17,7 @@ describe("GraphiQL at /graphiql, offline (headless Chromium, demo catalog)", fun
     browser = await launchChromium(this);
     buildWeb();
     const db = await openTestDb();
-    await loadDemoCatalog(db);
+    await db.write((m) => loadDemoCatalog(m));
     api = await startTestServer(db);
     origin = new URL(api.url).origin;
   });

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { parseArrivalDate, parsePurchaseOrderCsv } from "../../src/domain/po-csv";
+import { parseArrivalDate, parsePurchaseOrderCsv } from "../../src/domain";
 
 describe("PO CSV parsing", () => {
   const HEADER = "orderId,productSku,arrivalDate,quantity,facilityId";

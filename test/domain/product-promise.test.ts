@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { decidePromise } from "../../src/domain/product-promise";
-import { padToPowerOfTwo } from "../../src/domain/sql";
+import { decidePromise } from "../../src/domain";
+import { padToPowerOfTwo } from "../../src/db";
 
 const day = (n: number) => new Date(Date.UTC(2027, 0, n));
 const item = (orderId: string, arrival: number, atp: number, bufferDays = 0) => ({

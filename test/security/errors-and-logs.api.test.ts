@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { createLogger } from "../../src/api/request-log";
-import { Db } from "../../src/domain/db";
+import { Db } from "../../src/db";
 import { UPSERT } from "../fixtures";
 import { TEST_KEYS, TestServer, as, errorCode, openTestDb, snapshot, startTestServer } from "../helpers";
 

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { getIntrospectionQuery } from "graphql";
 import http from "node:http";
 import { DEFAULT_LIMITS } from "../../src/config";
-import { CSV_LIMITS } from "../../src/domain/po-csv";
+import { CSV_LIMITS } from "../../src/domain";
 import { UPSERT } from "../fixtures";
 import { TEST_KEYS, TestServer, as, errorCode, snapshot, startTestServer } from "../helpers";
 import { publicSchema } from "./schema-documents";

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import http from "node:http";
-import { createApp } from "../../src/app";
+import { createApp } from "../../src/http/app";
 import { loadConfig } from "../../src/config";
 import { buildWeb } from "../build-web";
 import { TestServer, openTestDb, startTestServer } from "../helpers";

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { runAllocateSalesOrders } from "../../domain/allocate-sales-orders";
-import { listAllocationRuns } from "../../domain/allocation-queries";
+import { PAGE_SIZE } from "../../db";
+import { allocateSalesOrders, listAllocationRuns } from "../../domain";
 import { Context } from "../context";
 import { AllocateSalesOrdersPayload, AllocationRun, toAllocationRun } from "../types/allocation.type";
 import { SkipReason } from "../types/enums";
@@ -14,7 +14,9 @@ export class AllocationResolver {
     @Ctx() { db, actor }: Context,
     @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean | null,
   ): Promise<AllocateSalesOrdersPayload> {
-    const result = await runAllocateSalesOrders(db, purchaseOrderId, actor, dryRun ?? false);
+    const preview = dryRun ?? false;
+    // A dry run takes exactly the path of a run, writes included, and is then rolled back.
+    const result = await db.write((m) => allocateSalesOrders(m, purchaseOrderId, actor, preview), { rollback: preview });
     return { ...result, skipped: result.skipped.map((s) => ({ ...s, reason: s.reason as SkipReason })), run: result.run && toAllocationRun(result.run) };
   }
 
@@ -22,7 +24,7 @@ export class AllocationResolver {
   async allocationRuns(
     @Ctx() { db }: Context,
     @Arg("purchaseOrderId", () => ID, { nullable: true }) purchaseOrderId?: string,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default }) first?: number,
   ): Promise<AllocationRun[]> {
     return (await db.read((m) => listAllocationRuns(m, purchaseOrderId, first))).map(toAllocationRun);
   }

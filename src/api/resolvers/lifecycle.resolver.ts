@@ -1,8 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { listAllocationEvents } from "../../domain/allocation-history";
-import { allocatePreOrderItem, cancelPreOrderItem, releaseAllocation } from "../../domain/pre-order-lifecycle";
-import { acknowledgePromiseDateChanges, listPromiseDateChanges } from "../../domain/promise-date-feed";
-import { cancelPurchaseOrder, cancelPurchaseOrderItem, completePurchaseOrder, updatePurchaseOrderItem } from "../../domain/purchase-order-lifecycle";
+import { PAGE_SIZE } from "../../db";
+import {
+  acknowledgePromiseDateChanges, allocatePreOrderItem, cancelPreOrderItem, cancelPurchaseOrder, cancelPurchaseOrderItem, completePurchaseOrder,
+  listAllocationEvents, listPromiseDateChanges, releaseAllocation, updatePurchaseOrderItem,
+} from "../../domain";
 import { Context } from "../context";
 import {
   AllocationEvent, PromiseDateChangeConnection, PurchaseOrderItemUpdateInput, toAllocationEvent, toPromiseDateChange,
@@ -75,7 +76,7 @@ export class LifecycleResolver {
     @Arg("orderId", () => ID, { nullable: true }) orderId?: string,
     @Arg("seqId", () => String, { nullable: true }) seqId?: string,
     @Arg("purchaseOrderId", () => ID, { nullable: true }) purchaseOrderId?: string,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.history }) first?: number,
   ): Promise<AllocationEvent[]> {
     return (await db.read((m) => listAllocationEvents(m, { orderId, seqId, purchaseOrderId }, first))).map(toAllocationEvent);
   }
@@ -84,7 +85,7 @@ export class LifecycleResolver {
   async promiseDateChanges(
     @Ctx() { db }: Context,
     @Arg("after", () => String, { nullable: true }) after?: string,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 50 }) first?: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.history }) first?: number,
     @Arg("acknowledged", () => Boolean, { nullable: true }) acknowledged?: boolean,
   ) {
     return toConnection(await db.read((m) => listPromiseDateChanges(m, after, first, acknowledged)), toPromiseDateChange);

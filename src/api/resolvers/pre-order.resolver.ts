@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { importPreOrderOnce } from "../../domain/import-pre-order";
-import { listPreOrders } from "../../domain/pre-order-queries";
+import { PAGE_SIZE } from "../../db";
+import { existingPreOrder, importPreOrder, listPreOrders } from "../../domain";
 import { Context } from "../context";
 import { toConnection } from "../types/page.type";
 import { ImportPreOrderPayload, PreOrderFilter, PreOrderInput, PreOrderItem, PreOrderItemConnection, toPreOrderItem } from "../types/pre-order.type";
@@ -13,7 +13,7 @@ export class PreOrderResolver {
   async preOrders(
     @Ctx() { db }: Context,
     @Arg("filter", () => PreOrderFilter, { nullable: true }) filter?: PreOrderFilter,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
     return toConnection(await db.read((m) => listPreOrders(m, filter, first, after)), toPreOrderItem);
@@ -21,7 +21,7 @@ export class PreOrderResolver {
 
   @Mutation(() => ImportPreOrderPayload, { description: "Imports a pre-order and ties it at once where a PO can cover it; same orderId again: created=false, nothing changes" })
   async importPreOrder(@Arg("input", () => PreOrderInput) input: PreOrderInput, @Ctx() { db, actor }: Context): Promise<ImportPreOrderPayload> {
-    const result = await importPreOrderOnce(db, input, actor);
+    const result = await db.write((m) => importPreOrder(m, input, actor), { onDuplicate: (m) => existingPreOrder(m, input.orderId) });
     return { created: result.created, items: result.items.map(toPreOrderItem) };
   }
 

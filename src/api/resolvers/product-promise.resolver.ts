@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { checkPromiseLookup } from "../../domain/product-promise";
+import { checkPromiseLookup } from "../../domain";
 import { Context } from "../context";
 import { Product } from "../types/product.type";
 import { ProductPromise } from "../types/product-promise.type";

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import { upsertProducts } from "../../domain/products";
+import { upsertProducts } from "../../domain";
 import { Context } from "../context";
 import { Product, ProductInput } from "../types/product.type";
 

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { importPurchaseOrders } from "../../domain/po-csv";
-import { findPurchaseOrder, listPurchaseOrders } from "../../domain/purchase-order-queries";
-import { createPurchaseOrders } from "../../domain/purchase-orders";
+import { PAGE_SIZE } from "../../db";
+import { createPurchaseOrders, findPurchaseOrder, importPurchaseOrders, listPurchaseOrders } from "../../domain";
 import { Context } from "../context";
 import { toConnection } from "../types/page.type";
 import { Product } from "../types/product.type";
@@ -17,7 +16,7 @@ export class PurchaseOrderResolver {
   async purchaseOrders(
     @Ctx() { db }: Context,
     @Arg("filter", () => PurchaseOrderFilter, { nullable: true }) filter?: PurchaseOrderFilter,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first?: number,
+    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
     return toConnection(await db.read((m) => listPurchaseOrders(m, filter, first, after)), toPurchaseOrder);

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { PreOrderItemView } from "../../domain/pre-order-queries";
+import { PreOrderItemView } from "../../domain";
 import { OrderStatus } from "./enums";
 import { Connection } from "./page.type";
 import { DateTimeScalar } from "./scalars";

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { ProductPromiseView } from "../../domain/product-promise";
+import { ProductPromiseView } from "../../domain";
 import { AvailabilityStatus } from "./enums";
 import { DateTimeScalar } from "./scalars";
 

@@ -1,7 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { OrderHeaderEntity, PurchaseOrderItemEntity } from "../../entities";
-import { availableToPromise } from "../../domain/allocation-rules";
-import { statusOf } from "../../domain/statuses";
+import { availableToPromise, statusOf } from "../../domain";
 import { OrderStatus } from "./enums";
 import { Connection } from "./page.type";
 import { DateTimeScalar } from "./scalars";

@@ -1,0 +1,121 @@
+import { EntityManager } from "typeorm";
+import { SalesItemRow, chunk, lockPurchaseOrder, lockWaitingPage } from "../../db";
+import { AllocationRunEntity } from "../../entities";
+import { clock, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
+import { AllocationEventRow, recordEvents } from "../history";
+import { FIFO, PoItemForRules, SkipReason, WAITING_PRE_ORDER_SQL, planAllocation } from "./rules";
+import { claimWaitingItems, raiseAllocated } from "./ties";
+
+export interface Allocation {
+  salesOrderItemId: number;
+  orderId: string;
+  seqId: string;
+  quantity: number;
+  purchaseOrderId: string;
+  purchaseOrderItemSeqId: string;
+  promiseDate: Date;
+}
+
+export interface SkippedPreOrderItem {
+  orderId: string;
+  seqId: string;
+  reason: SkipReason;
+}
+
+export interface AllocationResult {
+  dryRun: boolean;
+  run: AllocationRunEntity | null;
+  purchaseOrderId: string;
+  allocatedItemCount: number;
+  allocatedQuantity: number;
+  allocations: Allocation[];
+  skipped: SkippedPreOrderItem[];
+}
+
+/**
+ * The waiting items are read for `productsPerRead` products at a time, at most `page` rows per
+ * query (tests shrink both to exercise the paging). Products never share a PO item, so planning
+ * product group by product group gives the same ties as one global first-in-first-out pass;
+ * each query then sorts only its own rows (one global FIFO keyset would re-sort every
+ * remaining row for every page).
+ */
+export const waitingReadSizes = { productsPerRead: 200, page: 10_000 };
+
+/**
+ * Allocate Sales Orders for one PO (docs/domain.md#allocate-sales-orders, rules 1–8), inside the
+ * caller's unit of work; a dry run is the same call in a unit of work that is rolled back.
+ *
+ * Locks the PO header and its items (in id order) first, so runs on one PO queue behind each
+ * other; reads the waiting pre-orders once, in pages, first in first out, locking them; plans
+ * the ties in memory with the shared rules; then writes them set-based with guarded updates whose
+ * row counts are checked, so a pre-order claimed meanwhile by anyone else makes the whole unit of
+ * work retry rather than tie it twice. The CHECK on purchase_order_item means ATP cannot go
+ * below zero even if a guard were wrong.
+ */
+export async function allocateSalesOrders(manager: EntityManager, purchaseOrderId: string, actor: string | null, dryRun = false): Promise<AllocationResult> {
+  const po = await lockPurchaseOrder(manager, purchaseOrderId);
+  requireOpenPurchaseOrder(po, "allocated");
+  const startedAt = clock.now();
+  const today = startOfTodayUtc();
+  const poItems: PoItemForRules[] = po.items;
+  const productIds = [...new Set(poItems.filter((p) => isOpenItem(p.statusId)).map((p) => p.productId))];
+
+  const plan = { ties: [] as { item: SalesItemRow; poItem: PoItemForRules }[], skipped: [] as { item: SalesItemRow; reason: SkipReason }[] };
+  for await (const page of waitingPages(manager, productIds)) planAllocation(page, poItems, today, plan);
+  plan.ties.sort(fifo);
+  plan.skipped.sort(fifo);
+
+  const run = await manager.save(manager.create(AllocationRunEntity, {
+    purchaseOrderId, triggeredBy: actor, startedAt, finishedAt: null, allocatedItemCount: 0, allocatedQuantity: 0, skippedItemCount: 0,
+  }));
+  await claimWaitingItems(manager, plan.ties.map(({ item, poItem }) => ({
+    salesOrderItemId: item.id, poItemId: poItem.id, promiseDate: poItem.estimatedDeliveryDate!,
+  })));
+  const deltas = new Map<number, number>();
+  for (const { item, poItem } of plan.ties) deltas.set(poItem.id, (deltas.get(poItem.id) ?? 0) + item.quantity);
+  await raiseAllocated(manager, deltas);
+  await recordEvents(manager, plan.ties.map(({ item, poItem }): AllocationEventRow => ({
+    type: "ALLOCATE", at: startedAt, actor, reason: "Allocate Sales Orders", runId: run.id, salesOrderItemId: item.id,
+    orderId: item.orderId, orderItemSeqId: item.orderItemSeqId, poItemId: poItem.id, purchaseOrderId, poItemSeqId: poItem.orderItemSeqId,
+    quantity: item.quantity, oldPromiseDate: null, newPromiseDate: poItem.estimatedDeliveryDate,
+  })));
+
+  const allocatedQuantity = plan.ties.reduce((sum, t) => sum + t.item.quantity, 0);
+  Object.assign(run, { finishedAt: clock.now(), allocatedItemCount: plan.ties.length, allocatedQuantity, skippedItemCount: plan.skipped.length });
+  await manager.save(run);
+  return {
+    dryRun,
+    run: dryRun ? null : run,
+    purchaseOrderId,
+    allocatedItemCount: plan.ties.length,
+    allocatedQuantity,
+    allocations: plan.ties.map(({ item, poItem }) => ({
+      salesOrderItemId: item.id, orderId: item.orderId, seqId: item.orderItemSeqId, quantity: item.quantity,
+      purchaseOrderId, purchaseOrderItemSeqId: poItem.orderItemSeqId, promiseDate: poItem.estimatedDeliveryDate!,
+    })),
+    skipped: plan.skipped.map(({ item, reason }) => ({ orderId: item.orderId, seqId: item.orderItemSeqId, reason })),
+  };
+}
+
+/** The waiting pre-order items of these products (rule 3), a group of products at a time and first in first out within it, locked. */
+async function* waitingPages(manager: EntityManager, productIds: number[]): AsyncGenerator<SalesItemRow[]> {
+  const { productsPerRead, page: pageSize } = waitingReadSizes;
+  for (const products of chunk([...productIds].sort((a, b) => a - b), productsPerRead)) {
+    let after: SalesItemRow | null = null;
+    for (;;) {
+      const page = await lockWaitingPage(manager, products, WAITING_PRE_ORDER_SQL, FIFO, after && [after.orderDate, after.orderId, after.orderItemSeqId], pageSize);
+      if (page.length) yield page;
+      if (page.length < pageSize) break;
+      after = page[page.length - 1];
+    }
+  }
+}
+
+/** Rule 4's order, for putting the product groups' outcomes back into one first-in-first-out list. */
+function fifo(a: { item: SalesItemRow }, b: { item: SalesItemRow }): number {
+  return (a.item.orderDate.getTime() - b.item.orderDate.getTime()) ||
+    compareText(a.item.orderId, b.item.orderId) || compareText(a.item.orderItemSeqId, b.item.orderItemSeqId);
+}
+
+/** Code-unit order, as the binary collation of the id columns sorts them. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,12 @@
+/** Allocate Sales Orders, the allocation rules every caller shares, and the guarded writes that tie and untie. */
+export { allocateSalesOrders, waitingReadSizes } from "./allocate-sales-orders";
+export type { Allocation, AllocationResult, SkippedPreOrderItem } from "./allocate-sales-orders";
+export { releaseTies, tiesBeyond } from "./release-ties";
+export type { Why } from "./release-ties";
+export {
+  ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, FIFO, STILL_WAITING_GUARD_SQL, WAITING_PRE_ORDER_SQL,
+  availableToPromise, byPreference, isAllocatable, pickPoItem, planAllocation,
+} from "./rules";
+export type { Plan, PlannedTie, PoItemForRules, SkipReason, WaitingItem } from "./rules";
+export { claimWaitingItems, raiseAllocated, repromiseItems, untieItems } from "./ties";
+export type { Tie, TiedRef } from "./ties";

@@ -1,0 +1,110 @@
+import { Ordering, PoItemRow } from "../../db";
+import { OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, isOpenItem } from "../core";
+
+/**
+ * The rules of allocation, in one place (docs/domain.md#allocate-sales-orders). Every caller —
+ * the bulk run, pre-order import, the single manual tie and the PDP — decides with these
+ * functions and SQL predicates, so they cannot drift apart.
+ */
+
+/**
+ * Rule 2, as SQL over `h` (the PO header) and `p` (the PO item); `?` is the start of today
+ * (UTC). Allocatable = PO and item CREATED or APPROVED, with an arrival date today or later.
+ */
+export const ALLOCATABLE_PO_ITEM_SQL =
+  `h.status_id IN (${OPEN_ORDERS_SQL}) AND p.status_id IN (${OPEN_ITEMS_SQL}) ` +
+  `AND p.estimated_delivery_date IS NOT NULL AND p.estimated_delivery_date >= ?`;
+
+/**
+ * Rule 3, as SQL over `h` (the sales order header) and `s` (its item): waiting in pre-order
+ * parking, open, with neither a promise date nor a PO.
+ */
+export const WAITING_PRE_ORDER_SQL =
+  `s.facility_id = '${PRE_ORDER_PARKING}' AND s.promised_datetime IS NULL AND s.po_item_id IS NULL ` +
+  `AND s.status_id IN (${OPEN_ITEMS_SQL}) AND h.status_id IN (${OPEN_ORDERS_SQL})`;
+
+/** Rule 4: first in, first out, over `s` (the sales order item); also the pre-order list's order. */
+export const FIFO: Ordering = {
+  columns: [{ sql: "s.order_date", kind: "date" }, { sql: "s.order_id", kind: "text" }, { sql: "s.order_item_seq_id", kind: "text" }],
+  direction: "ASC",
+};
+
+/** The guard a claimed pre-order item must still pass at the moment it is written. */
+export const STILL_WAITING_GUARD_SQL =
+  // The unary + keeps SQLite's planner from scanning the waiting-items index for these terms
+  // instead of looking the claimed ids up by primary key (a no-op to MySQL).
+  `+po_item_id IS NULL AND +promised_datetime IS NULL AND +facility_id = '${PRE_ORDER_PARKING}' AND status_id IN (${OPEN_ITEMS_SQL})`;
+
+/** The guard on raising a PO item's allocated quantity by `?`: still open, and ATP covers it. */
+export const ATP_COVERS_GUARD_SQL =
+  `status_id IN (${OPEN_ITEMS_SQL}) AND allocated_quantity + order_buffer + ? <= quantity`;
+
+/** A PO item as the allocation rules see it. */
+export type PoItemForRules = PoItemRow;
+
+/** PO ATP = quantity - order buffer - allocated; never below 0. */
+export const availableToPromise = (item: Pick<PoItemForRules, "quantity" | "orderBuffer" | "allocatedQuantity">): number =>
+  Math.max(0, item.quantity - item.orderBuffer - item.allocatedQuantity);
+
+/** Rule 2 for one item whose PO header is known to be open. */
+export const isAllocatable = (item: PoItemForRules, today: Date): boolean =>
+  isOpenItem(item.statusId) &&
+  item.estimatedDeliveryDate !== null &&
+  item.estimatedDeliveryDate.getTime() >= today.getTime();
+
+/** Rule 5's order of preference: earliest arrival date, then PO id, then lower item seq id. */
+export function byPreference(a: PoItemForRules, b: PoItemForRules): number {
+  return (a.estimatedDeliveryDate!.getTime() - b.estimatedDeliveryDate!.getTime()) ||
+    a.orderId.localeCompare(b.orderId) || a.orderItemSeqId.localeCompare(b.orderItemSeqId);
+}
+
+/** Rule 5: the first candidate (already in preference order) whose ATP covers the whole quantity. */
+export function pickPoItem<T extends PoItemForRules>(candidates: T[], quantity: number): T | undefined {
+  return candidates.find((item) => availableToPromise(item) >= quantity);
+}
+
+export type SkipReason = "INSUFFICIENT_ATP" | "NO_ARRIVAL_DATE";
+
+export interface WaitingItem {
+  id: number;
+  orderId: string;
+  orderItemSeqId: string;
+  productId: number;
+  quantity: number;
+}
+
+export interface PlannedTie<W extends WaitingItem = WaitingItem, P extends PoItemForRules = PoItemForRules> {
+  item: W;
+  poItem: P;
+}
+
+export interface Plan<W extends WaitingItem, P extends PoItemForRules> {
+  ties: PlannedTie<W, P>[];
+  skipped: { item: W; reason: SkipReason }[];
+}
+
+/**
+ * Rules 4–6 in memory: walks `waiting` (already first-in-first-out) and ties each item whole
+ * to the preferred PO item of its product that can still cover it, lowering that item's ATP
+ * (in `poItems`, which it mutates) as it goes. Items that fit nowhere are skipped with a reason;
+ * later, smaller items may still fit.
+ */
+export function planAllocation<W extends WaitingItem, P extends PoItemForRules>(
+  waiting: W[], poItems: P[], today: Date, plan: Plan<W, P> = { ties: [], skipped: [] },
+): Plan<W, P> {
+  const candidates = new Map<number, P[]>();
+  for (const item of poItems.filter((p) => isAllocatable(p, today)).sort(byPreference)) {
+    candidates.set(item.productId, [...(candidates.get(item.productId) ?? []), item]);
+  }
+  for (const item of waiting) {
+    const options = candidates.get(item.productId);
+    const poItem = options && pickPoItem(options, item.quantity);
+    if (!poItem) {
+      plan.skipped.push({ item, reason: options ? "INSUFFICIENT_ATP" : "NO_ARRIVAL_DATE" });
+      continue;
+    }
+    poItem.allocatedQuantity += item.quantity;
+    plan.ties.push({ item, poItem });
+  }
+  return plan;
+}

@@ -1,0 +1,85 @@
+import { EntityManager } from "typeorm";
+import { chunk, execute, placeholders, sqlDate } from "../../db";
+import { RetryableConflict } from "../../errors";
+import { ATP_COVERS_GUARD_SQL, STILL_WAITING_GUARD_SQL } from "./rules";
+
+/**
+ * The writes that tie and untie pre-orders, set-based and guarded. Each checks how many rows it
+ * changed: fewer than asked means another transaction got there first, and the whole unit of
+ * work is retried (see src/db/db.ts). The CHECK constraint on purchase_order_item backs them up.
+ */
+
+const CHUNK = 400;
+
+/** Raises each PO item's allocated quantity by its delta, only where ATP still covers it. */
+export async function raiseAllocated(manager: EntityManager, deltas: Map<number, number>): Promise<void> {
+  for (const part of chunk([...deltas.entries()], CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE purchase_order_item SET allocated_quantity = allocated_quantity + CASE po_item_id ${cases} END ` +
+      `WHERE po_item_id IN (${placeholders(part.length)}) AND ${ATP_COVERS_GUARD_SQL.replace("?", `CASE po_item_id ${cases} END`)}`;
+    const pairs = part.flat();
+    const changed = await execute(manager, sql, [...pairs, ...part.map(([id]) => id), ...pairs]);
+    if (changed !== part.length) throw new RetryableConflict("A PO item's ATP changed while allocating");
+  }
+}
+
+/** Lowers each PO item's allocated quantity by its delta (a released tie gives its units back). */
+export async function lowerAllocated(manager: EntityManager, deltas: Map<number, number>): Promise<void> {
+  for (const part of chunk([...deltas.entries()], CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE purchase_order_item SET allocated_quantity = allocated_quantity - CASE po_item_id ${cases} END ` +
+      `WHERE po_item_id IN (${placeholders(part.length)}) AND allocated_quantity >= CASE po_item_id ${cases} END`;
+    const pairs = part.flat();
+    const changed = await execute(manager, sql, [...pairs, ...part.map(([id]) => id), ...pairs]);
+    if (changed !== part.length) throw new RetryableConflict("A PO item's allocated quantity changed while releasing");
+  }
+}
+
+export interface Tie {
+  salesOrderItemId: number;
+  poItemId: number;
+  promiseDate: Date;
+}
+
+/** Ties waiting pre-order items to PO items, only where each is still waiting. */
+export async function claimWaitingItems(manager: EntityManager, ties: Tie[]): Promise<void> {
+  for (const part of chunk(ties, CHUNK)) {
+    // One CASE branch per PO item (its ids as an IN list, which both databases search by
+    // binary search), not one per row: a run ties many items to each PO item.
+    const groups = new Map<number, Tie[]>();
+    for (const tie of part) groups.set(tie.poItemId, [...(groups.get(tie.poItemId) ?? []), tie]);
+    const branches = [...groups.values()].map((g) => `WHEN so_item_id IN (${placeholders(g.length)}) THEN ?`).join(" ");
+    const sql = `UPDATE sales_order_item SET po_item_id = CASE ${branches} END, promised_datetime = CASE ${branches} END ` +
+      `WHERE so_item_id IN (${placeholders(part.length)}) AND ${STILL_WAITING_GUARD_SQL}`;
+    const params = [
+      ...[...groups.values()].flatMap((g) => [...g.map((t) => t.salesOrderItemId), g[0].poItemId]),
+      ...[...groups.values()].flatMap((g) => [...g.map((t) => t.salesOrderItemId), sqlDate(g[0].promiseDate)]),
+      ...part.map((t) => t.salesOrderItemId),
+    ];
+    const changed = await execute(manager, sql, params);
+    if (changed !== part.length) throw new RetryableConflict("A pre-order item was tied or changed by someone else meanwhile");
+  }
+}
+
+/** A pre-order item tied to a PO item, as the untie writes need it. */
+export interface TiedRef {
+  salesOrderItemId: number;
+  poItemId: number;
+}
+
+/** Unties pre-order items (they lose PO and promise date), only where each is still tied to that PO item. */
+export async function untieItems(manager: EntityManager, ties: TiedRef[]): Promise<void> {
+  for (const part of chunk(ties, CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE sales_order_item SET po_item_id = NULL, promised_datetime = NULL ` +
+      `WHERE so_item_id IN (${placeholders(part.length)}) AND po_item_id = CASE so_item_id ${cases} END`;
+    const changed = await execute(manager, sql, [...part.map((t) => t.salesOrderItemId), ...part.flatMap((t) => [t.salesOrderItemId, t.poItemId])]);
+    if (changed !== part.length) throw new RetryableConflict("A tied pre-order item changed while releasing it");
+  }
+}
+
+/** Gives every pre-order item tied to a PO item a new promise date; `expected` is how many are tied. */
+export async function repromiseItems(manager: EntityManager, poItemId: number, promiseDate: Date, expected: number): Promise<void> {
+  const changed = await execute(manager, "UPDATE sales_order_item SET promised_datetime = ? WHERE po_item_id = ?", [sqlDate(promiseDate), poItemId]);
+  if (changed !== expected) throw new RetryableConflict("The pre-orders tied to a PO item changed while re-promising them");
+}

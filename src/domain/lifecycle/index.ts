@@ -1,0 +1,4 @@
+/** After allocation: PO changes and cancellations, pre-order cancellations, manual ties and untying. */
+export { allocatePreOrderItem, cancelPreOrderItem, releaseAllocation } from "./pre-order-lifecycle";
+export { cancelPurchaseOrder, cancelPurchaseOrderItem, completePurchaseOrder, updatePurchaseOrderItem } from "./purchase-order-lifecycle";
+export type { PurchaseOrderItemUpdate } from "./purchase-order-lifecycle";

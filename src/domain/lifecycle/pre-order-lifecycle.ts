@@ -1,0 +1,111 @@
+import { EntityManager } from "typeorm";
+import { LockedSalesItem, TiedItem, execute, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
+import { DomainError, RetryableConflict, badInput, notFound } from "../../errors";
+import {
+  PoItemForRules, WAITING_PRE_ORDER_SQL, availableToPromise, claimWaitingItems, isAllocatable, pickPoItem, raiseAllocated, releaseTies,
+} from "../allocation";
+import {
+  OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, checkIds, clock, isOpenItem, isOpenOrder, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
+} from "../core";
+import { recordEvents } from "../history";
+import { PreOrderItemView, findPreOrderItem } from "../orders";
+
+/**
+ * One pre-order line after allocation: cancelled by the customer, untied by hand ("Remove
+ * Allocation"), or tied by hand to a chosen PO item. Same locks (PO header, PO item, then the
+ * pre-order item), guards and history as the bulk run; each runs inside the caller's transaction.
+ */
+
+
+/**
+ * Cancels a sales order item. A tied item is released first, so its PO item's ATP comes back,
+ * and its promise date is cleared. When every item of the order is cancelled, so is the order.
+ */
+export async function cancelPreOrderItem(manager: EntityManager, orderId: string, seqId: string, actor: string | null): Promise<PreOrderItemView> {
+  checkIds({ orderId, seqId });
+  const { item, poItem } = await lockItemAndItsTie(manager, orderId, seqId);
+  if (!isOpenItem(item.statusId)) {
+    throw badInput(`Pre-order item ${orderId}/${seqId} is already ${statusOf(item.statusId).toLowerCase()}`);
+  }
+  if (poItem) {
+    await releaseTies(manager, [item as TiedItem], [poItem], { at: clock.now(), actor, reason: `Pre-order item ${orderId}/${seqId} cancelled` });
+  }
+  const changed = await execute(manager, `UPDATE sales_order_item SET status_id = 'ITEM_CANCELLED' WHERE so_item_id = ? AND status_id IN (${OPEN_ITEMS_SQL})`, [item.id]);
+  if (changed !== 1) throw new RetryableConflict("A pre-order item's status changed while cancelling it");
+  await execute(
+    manager,
+    `UPDATE order_header SET status_id = 'ORDER_CANCELLED' WHERE order_id = ? AND status_id IN (${OPEN_ORDERS_SQL})
+     AND NOT EXISTS (SELECT 1 FROM sales_order_item WHERE order_id = ? AND status_id <> 'ITEM_CANCELLED')`,
+    [orderId, orderId],
+  );
+  return (await findPreOrderItem(manager, orderId, seqId))!;
+}
+
+/** "Remove Allocation": unties one pre-order item; it loses PO and promise date and waits again. */
+export async function releaseAllocation(manager: EntityManager, orderId: string, seqId: string, actor: string | null): Promise<PreOrderItemView> {
+  checkIds({ orderId, seqId });
+  const { item, poItem } = await lockItemAndItsTie(manager, orderId, seqId);
+  if (!poItem) throw badInput(`Pre-order item ${orderId}/${seqId} is not tied to a purchase order`);
+  await releaseTies(manager, [item as TiedItem], [poItem], { at: clock.now(), actor, reason: "Allocation removed by hand" });
+  return (await findPreOrderItem(manager, orderId, seqId))!;
+}
+
+/**
+ * Ties one chosen waiting pre-order item to one chosen PO item, with the bulk run's guards: the
+ * PO item is allocatable (rule 2), the item is waiting in pre-order parking (rule 3), the
+ * products match and the PO ATP covers the whole quantity (rule 5). First in, first out does
+ * not apply: a person chose this line.
+ */
+export async function allocatePreOrderItem(
+  manager: EntityManager, orderId: string, seqId: string, purchaseOrderId: string, purchaseOrderItemSeqId: string, actor: string | null,
+): Promise<PreOrderItemView> {
+  checkIds({ orderId, seqId, purchaseOrderId, purchaseOrderItemSeqId });
+  const po = await lockPurchaseOrder(manager, purchaseOrderId, purchaseOrderItemSeqId);
+  requireOpenPurchaseOrder(po, "allocated to");
+  const poItem = po.items[0];
+  const where = `PO item ${purchaseOrderId}/${purchaseOrderItemSeqId}`;
+  if (!isAllocatable(poItem, startOfTodayUtc())) {
+    const why = !isOpenItem(poItem.statusId) ? `is ${statusOf(poItem.statusId).toLowerCase()}`
+      : poItem.estimatedDeliveryDate ? "is overdue: give it a new arrival date first" : "has no arrival date";
+    throw new DomainError("PO_NOT_ALLOCATABLE", `${where} ${why}`);
+  }
+  const item = await lockSalesOrderItem(manager, orderId, seqId, WAITING_PRE_ORDER_SQL);
+  if (!item) throw notFound(`No pre-order item ${orderId}/${seqId}`);
+  if (!item.waiting) throw badInput(`Pre-order item ${orderId}/${seqId} ${notWaitingReason(item)}`);
+  if (item.productId !== poItem.productId) throw badInput(`Pre-order item ${orderId}/${seqId} is for another product than ${where}`);
+  if (!pickPoItem([poItem], item.quantity)) {
+    throw badInput(`${where} has ${availableToPromise(poItem)} units available to promise; pre-order item ${orderId}/${seqId} needs ${item.quantity}`);
+  }
+
+  const at = clock.now();
+  await claimWaitingItems(manager, [{ salesOrderItemId: item.id, poItemId: poItem.id, promiseDate: poItem.estimatedDeliveryDate! }]);
+  await raiseAllocated(manager, new Map([[poItem.id, item.quantity]]));
+  await recordEvents(manager, [{
+    type: "ALLOCATE", at, actor, reason: "Allocated by hand", runId: null, salesOrderItemId: item.id, orderId, orderItemSeqId: seqId,
+    poItemId: poItem.id, purchaseOrderId, poItemSeqId: purchaseOrderItemSeqId, quantity: item.quantity,
+    oldPromiseDate: null, newPromiseDate: poItem.estimatedDeliveryDate,
+  }]);
+  return (await findPreOrderItem(manager, orderId, seqId))!;
+}
+
+/**
+ * Locks a sales order item and, first (lock order), the PO item it is tied to. A tie that
+ * changed between the unlocked peek and the lock makes the whole unit of work start over.
+ */
+async function lockItemAndItsTie(manager: EntityManager, orderId: string, seqId: string): Promise<{ item: LockedSalesItem; poItem: PoItemForRules | null }> {
+  const peek = await peekSalesOrderItem(manager, orderId, seqId);
+  if (!peek) throw notFound(`No pre-order item ${orderId}/${seqId}`);
+  const poItem = peek.poOrderId ? (await lockPurchaseOrder(manager, peek.poOrderId, peek.poItemSeqId!)).items[0] : null;
+  const item = await lockSalesOrderItem(manager, orderId, seqId, WAITING_PRE_ORDER_SQL);
+  if (!item) throw notFound(`No pre-order item ${orderId}/${seqId}`);
+  if (item.poItemId !== (poItem?.id ?? null)) throw new RetryableConflict("A pre-order item's tie changed while locking it");
+  return { item, poItem };
+}
+
+function notWaitingReason(item: LockedSalesItem): string {
+  if (item.poItemId !== null) return "is already tied to a purchase order; remove that allocation first";
+  if (!isOpenItem(item.statusId)) return `is ${statusOf(item.statusId).toLowerCase()}`;
+  if (!isOpenOrder(item.headerStatusId)) return `belongs to an order that is ${statusOf(item.headerStatusId).toLowerCase()}`;
+  if (item.facilityId !== PRE_ORDER_PARKING) return `waits in ${item.facilityId}, not in ${PRE_ORDER_PARKING}`;
+  return "already has a promise date";
+}

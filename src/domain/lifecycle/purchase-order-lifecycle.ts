@@ -1,0 +1,162 @@
+import { EntityManager } from "typeorm";
+import { LockedPurchaseOrder, execute, lockPurchaseOrder, lockTiedItems, placeholders, sqlDate } from "../../db";
+import { ItemStatusId, OrderHeaderEntity, OrderStatusId, PurchaseOrderItemEntity } from "../../entities";
+import { DomainError, RetryableConflict, badInput } from "../../errors";
+import { PoItemForRules, releaseTies, repromiseItems, tiesBeyond } from "../allocation";
+import {
+  OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, Problems, checkIds, clock, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
+} from "../core";
+import { AllocationEventRow, recordEvents } from "../history";
+
+/**
+ * What happens to a PO after allocation: its items change, it is cancelled, or its stock arrives.
+ * Each function runs inside the caller's transaction, locks the PO header and then its items
+ * (see src/db/locks.ts), checks everything before the first write, and keeps the invariants of
+ * allocation: for every PO item, allocated <= quantity - orderBuffer and allocated = the sum of
+ * the quantities of the pre-orders tied to it, and every tied pre-order is promised its PO
+ * item's arrival date. Every promise date set, changed or cleared goes to the history and the
+ * promise-date feed (recordEvents).
+ */
+
+/** Fields left out (or null, for the numbers) stay as they are. */
+export interface PurchaseOrderItemUpdate {
+  arrivalDate?: Date | null;
+  quantity?: number | null;
+  orderBuffer?: number | null;
+  bufferDays?: number | null;
+}
+
+const isOpen = (item: PoItemForRules): boolean => isOpenItem(item.statusId);
+const sameTime = (a: Date | null, b: Date | null): boolean => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/**
+ * Changes one PO item. A new arrival date re-promises every pre-order tied to it (REPROMISE). A
+ * quantity cut or a larger order buffer that leaves less than is allocated releases ties, newest
+ * order first, until allocated <= quantity - orderBuffer (RELEASE); those pre-orders wait again.
+ * Raising the quantity ties nothing: that is what Allocate Sales Orders is for.
+ */
+export async function updatePurchaseOrderItem(
+  manager: EntityManager, purchaseOrderId: string, seqId: string, input: PurchaseOrderItemUpdate, actor: string | null,
+): Promise<PurchaseOrderItemEntity> {
+  checkIds({ purchaseOrderId, seqId });
+  checkUpdate(input);
+  const po = await lockPurchaseOrder(manager, purchaseOrderId, seqId);
+  requireOpenPurchaseOrder(po, "changed");
+  const item = requireOpenItem(po, "change");
+  const quantity = input.quantity ?? item.quantity;
+  const orderBuffer = input.orderBuffer ?? item.orderBuffer;
+  if (orderBuffer > quantity) throw badInput(`orderBuffer (${orderBuffer}) must not exceed quantity (${quantity})`);
+  const arrivalDate = input.arrivalDate ?? item.estimatedDeliveryDate;
+  const at = clock.now();
+
+  const tied = await lockTiedItems(manager, [item.id]);
+  const capacity = quantity - orderBuffer;
+  const released = tiesBeyond(tied, item.allocatedQuantity, capacity);
+  await releaseTies(manager, released, [item], {
+    at, actor, reason: `PO ${purchaseOrderId}/${seqId} cut to ${capacity} promisable units (quantity ${quantity}, order buffer ${orderBuffer})`,
+  });
+  const changed = await execute(
+    manager,
+    `UPDATE purchase_order_item SET quantity = ?, order_buffer = ?, buffer_days = COALESCE(?, buffer_days), estimated_delivery_date = ?
+     WHERE po_item_id = ? AND status_id IN (${OPEN_ITEMS_SQL})`,
+    [quantity, orderBuffer, input.bufferDays ?? null, arrivalDate && sqlDate(arrivalDate), item.id],
+  );
+  if (changed !== 1) throw new RetryableConflict("A PO item changed while updating it");
+
+  if (arrivalDate && !sameTime(arrivalDate, item.estimatedDeliveryDate)) {
+    const kept = tied.filter((t) => !released.includes(t));
+    await repromiseItems(manager, item.id, arrivalDate, kept.length);
+    await recordEvents(manager, kept.map((t): AllocationEventRow => ({
+      type: "REPROMISE", at, actor, reason: `Arrival date of PO ${purchaseOrderId}/${seqId} changed`, runId: null,
+      salesOrderItemId: t.id, orderId: t.orderId, orderItemSeqId: t.orderItemSeqId, poItemId: item.id, purchaseOrderId,
+      poItemSeqId: seqId, quantity: t.quantity, oldPromiseDate: t.promiseDate, newPromiseDate: arrivalDate,
+    })));
+  }
+  return manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: item.id });
+}
+
+/** Cancels a PO: its open items are cancelled and every tie to them released; those pre-orders wait again. */
+export async function cancelPurchaseOrder(manager: EntityManager, purchaseOrderId: string, actor: string | null): Promise<OrderHeaderEntity> {
+  checkIds({ id: purchaseOrderId });
+  const po = await lockPurchaseOrder(manager, purchaseOrderId);
+  requireOpenPurchaseOrder(po, "cancelled");
+  const open = po.items.filter(isOpen);
+  await releaseTies(manager, await lockTiedItems(manager, open.map((i) => i.id)), open, {
+    at: clock.now(), actor, reason: `Purchase order ${purchaseOrderId} cancelled`,
+  });
+  await setItemStatus(manager, open, "ITEM_CANCELLED");
+  await setHeaderStatus(manager, purchaseOrderId, "ORDER_CANCELLED");
+  return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
+}
+
+/**
+ * Cancels one PO item and releases every tie to it. When that leaves every item of the PO
+ * cancelled, the PO is cancelled too.
+ */
+export async function cancelPurchaseOrderItem(manager: EntityManager, purchaseOrderId: string, seqId: string, actor: string | null): Promise<PurchaseOrderItemEntity> {
+  checkIds({ purchaseOrderId, seqId });
+  const po = await lockPurchaseOrder(manager, purchaseOrderId, seqId);
+  requireOpenPurchaseOrder(po, "changed");
+  const item = requireOpenItem(po, "cancel");
+  await releaseTies(manager, await lockTiedItems(manager, [item.id]), [item], {
+    at: clock.now(), actor, reason: `PO item ${purchaseOrderId}/${seqId} cancelled`,
+  });
+  await setItemStatus(manager, [item], "ITEM_CANCELLED");
+  await execute(
+    manager,
+    `UPDATE order_header SET status_id = 'ORDER_CANCELLED' WHERE order_id = ?
+     AND NOT EXISTS (SELECT 1 FROM purchase_order_item WHERE order_id = ? AND status_id <> 'ITEM_CANCELLED')`,
+    [purchaseOrderId, purchaseOrderId],
+  );
+  return manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: item.id });
+}
+
+/**
+ * Completes a PO (its stock was received): the header and its open items become COMPLETED, so it
+ * is no longer allocatable and drops out of the PDP. Ties and promise dates stay as they are.
+ */
+export async function completePurchaseOrder(manager: EntityManager, purchaseOrderId: string): Promise<OrderHeaderEntity> {
+  checkIds({ id: purchaseOrderId });
+  const po = await lockPurchaseOrder(manager, purchaseOrderId);
+  requireOpenPurchaseOrder(po, "completed");
+  await setItemStatus(manager, po.items.filter(isOpen), "ITEM_COMPLETED");
+  await setHeaderStatus(manager, purchaseOrderId, "ORDER_COMPLETED");
+  return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
+}
+
+function checkUpdate(input: PurchaseOrderItemUpdate): void {
+  const problems = new Problems();
+  if (input.quantity != null) problems.quantity("input.quantity", input.quantity);
+  if (input.orderBuffer != null) problems.quantity("input.orderBuffer", input.orderBuffer, 0);
+  if (input.bufferDays != null) problems.quantity("input.bufferDays", input.bufferDays, 0);
+  if (input.arrivalDate === null) problems.add("input.arrivalDate cannot be removed once set; give a new date instead");
+  if (input.arrivalDate != null) {
+    problems.date("input.arrivalDate", input.arrivalDate);
+    if (input.arrivalDate.getTime() < startOfTodayUtc().getTime()) problems.add("input.arrivalDate must be today or later");
+  }
+  problems.throwIfAny("purchase order item change");
+}
+
+/** The one locked item, which must still be open. */
+function requireOpenItem(po: LockedPurchaseOrder, action: string): PoItemForRules {
+  const item = po.items[0];
+  if (!isOpen(item)) {
+    throw new DomainError("PO_NOT_ALLOCATABLE", `Cannot ${action} PO item ${po.orderId}/${item.orderItemSeqId}: it is ${statusOf(item.statusId).toLowerCase()}`);
+  }
+  return item;
+}
+
+async function setItemStatus(manager: EntityManager, items: PoItemForRules[], statusId: ItemStatusId): Promise<void> {
+  if (items.length === 0) return;
+  const changed = await execute(
+    manager,
+    `UPDATE purchase_order_item SET status_id = ? WHERE po_item_id IN (${placeholders(items.length)}) AND status_id IN (${OPEN_ITEMS_SQL})`,
+    [statusId, ...items.map((i) => i.id)],
+  );
+  if (changed !== items.length) throw new RetryableConflict("A PO item's status changed meanwhile");
+}
+
+async function setHeaderStatus(manager: EntityManager, orderId: string, statusId: OrderStatusId): Promise<void> {
+  const changed = await execute(manager, `UPDATE order_header SET status_id = ? WHERE order_id = ? AND status_id IN (${OPEN_ORDERS_SQL})`, [statusId, orderId]);
+  if (changed !== 1) throw new RetryableConflict("A PO's status changed meanwhile");
+}

@@ -1,0 +1,26 @@
+/** The codes a whole operation can fail with (docs/domain.md#error-codes). Per-item outcomes are payload data instead. */
+export type ErrorCode =
+  | "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "NOT_FOUND" | "DUPLICATE"
+  | "PO_NOT_ALLOCATABLE" | "CONFLICT" | "INTERNAL_SERVER_ERROR";
+
+/** A failure the caller can act on. Thrown inside a transaction, it rolls everything back. */
+export class DomainError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly details?: Record<string, unknown>) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError("BAD_USER_INPUT", message, details);
+export const notFound = (message: string) => new DomainError("NOT_FOUND", message);
+
+/**
+ * A guarded write found the row changed under it (another transaction won the race). The
+ * transaction runner retries the whole unit of work; after the last try it becomes CONFLICT.
+ */
+export class RetryableConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RetryableConflict";
+  }
+}
