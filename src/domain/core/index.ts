@@ -1,4 +1,5 @@
-/** The vocabulary every capability shares: statuses, the clock, and input checks. */
+/** The vocabulary every capability shares: calendar days, statuses, the clock, and input checks. */
+export * from "./calendar";
 export * from "./clock";
 export * from "./statuses";
 export * from "./validation";
