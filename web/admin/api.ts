@@ -1,4 +1,6 @@
 /** Talks to the service's own /graphql with the key from this browser tab, and turns failures into retailer words. */
+import type { TypedDocumentString } from "./graphql/graphql.js";
+
 const KEY_STORAGE = "oms.console.key";
 
 export const key = {
@@ -46,14 +48,20 @@ export function whenKeyRejected(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-/** Runs one GraphQL operation; resolves with its data or throws an ApiError in words. */
-export async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/** Variables are required exactly when the document has a required variable. */
+type VariablesOf<V> = {} extends V ? [variables?: V] : [variables: V];
+
+/**
+ * Runs one operation (a typed document from queries.ts); resolves with its data, typed from the
+ * document, or throws an ApiError in words.
+ */
+export async function request<T, V>(document: TypedDocumentString<T, V>, ...[variables]: VariablesOf<V>): Promise<T> {
   let response: Response;
   try {
     response = await fetch("/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${key.get() ?? ""}` },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
   } catch {
     throw new ApiError("NETWORK", inWords("NETWORK"));

@@ -1,9 +1,10 @@
 /** One PO: its items, the pre-orders tied to it, its runs, and Preview / Allocate Sales Orders. */
-import { ApiError, graphql } from "./api.js";
+import { ApiError, request } from "./api.js";
 import { Child, day, h, moment, notice, plural, replace, STATUS_WORDS, statusBadge } from "./dom.js";
 import { findPageHash } from "./find-page.js";
+import type { PurchaseOrderDetailQuery, TiedPreOrdersQuery } from "./graphql/graphql.js";
 import {
-  ALLOCATE, AllocatePayload, AllocationRun, PageInfo, PO_DETAIL, PoItem, PreOrderItem, PurchaseOrder, TIED_PRE_ORDERS, waitingPreOrders,
+  ALLOCATE, AllocatePayload, AllocationRun, PO_DETAIL, PoItem, PurchaseOrder, TIED_PRE_ORDERS, TiedPreOrder, WaitingPreOrder, waitingPreOrders,
 } from "./queries.js";
 
 export interface Viewer { role: string; actor: string | null }
@@ -16,8 +17,8 @@ const ALLOCATABLE = new Set(["CREATED", "APPROVED"]);
 /** More SKUs than this and the preview names skipped items by order id only, to keep one request small. */
 const MAX_LOOKUP_SKUS = 30;
 
-interface DetailData { purchaseOrder: PurchaseOrder | null; allocationRuns: AllocationRun[] }
-interface TiedData { preOrders: { totalCount: number; pageInfo: PageInfo; edges: { node: PreOrderItem }[] } }
+type DetailData = PurchaseOrderDetailQuery;
+type TiedData = TiedPreOrdersQuery;
 
 export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer): void {
   const flash = h("div", { id: "flash" });
@@ -28,7 +29,7 @@ export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer):
     let data: DetailData;
     let tied: TiedData;
     try {
-      [data, tied] = await Promise.all([graphql<DetailData>(PO_DETAIL, { id }), graphql<TiedData>(TIED_PRE_ORDERS, { id })]);
+      [data, tied] = await Promise.all([request(PO_DETAIL, { id }), request(TIED_PRE_ORDERS, { id })]);
     } catch (error) {
       replace(body, notice("error", (error as ApiError).message));
       return;
@@ -110,7 +111,7 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
 }
 
 async function allocate(id: string, dryRun: boolean): Promise<AllocatePayload> {
-  return (await graphql<{ allocateSalesOrders: AllocatePayload }>(ALLOCATE, { id, dryRun })).allocateSalesOrders;
+  return (await request(ALLOCATE, { id, dryRun })).allocateSalesOrders;
 }
 
 function resultWords(id: string, result: AllocatePayload): string {
@@ -141,12 +142,12 @@ function confirmAllocation(po: PurchaseOrder): Promise<boolean> {
 }
 
 /** The waiting pre-orders of the PO's products by "orderId/seqId", to name products and dates in the preview. */
-async function lookupWaiting(po: PurchaseOrder): Promise<Map<string, PreOrderItem>> {
+async function lookupWaiting(po: PurchaseOrder): Promise<Map<string, WaitingPreOrder>> {
   const skus = [...new Set(po.items.map((i) => i.product.sku))];
-  const found = new Map<string, PreOrderItem>();
+  const found = new Map<string, WaitingPreOrder>();
   if (skus.length === 0 || skus.length > MAX_LOOKUP_SKUS) return found;
   try {
-    const data = await graphql<Record<string, { edges: { node: PreOrderItem }[] }>>(waitingPreOrders(skus.length), Object.fromEntries(skus.map((s, i) => [`s${i}`, s])));
+    const data = await request(waitingPreOrders(skus.length), Object.fromEntries(skus.map((s, i) => [`s${i}`, s])));
     for (const list of Object.values(data)) for (const { node } of list.edges) found.set(`${node.orderId}/${node.seqId}`, node);
   } catch {
     // The preview itself succeeded; without these details it still names every item by order id.
@@ -154,7 +155,7 @@ async function lookupWaiting(po: PurchaseOrder): Promise<Map<string, PreOrderIte
   return found;
 }
 
-function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<string, PreOrderItem>): Child[] {
+function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<string, WaitingPreOrder>): Child[] {
   const lineOf = new Map(po.items.map((i) => [i.seqId, i]));
   const summary = result.allocatedItemCount === 0 && result.skipped.length === 0
     ? "Nothing would change: no pre-order is waiting for this PO's products."
@@ -207,12 +208,12 @@ function itemsTable(items: PoItem[]): HTMLTableElement {
       h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 3 }))));
 }
 
-function tiedRow(p: PreOrderItem): HTMLTableRowElement {
+function tiedRow(p: TiedPreOrder): HTMLTableRowElement {
   return h("tr", { "data-order": `${p.orderId}/${p.seqId}` },
     h("td", {}, p.orderId), h("td", {}, p.seqId), h("td", {}, day(p.orderDate)),
     h("td", {}, h("strong", {}, p.product.sku), h("br"), h("span", { class: "muted" }, p.product.name)),
     h("td", { class: "num" }, p.quantity), h("td", {}, p.purchaseOrderItemSeqId ?? "—"),
-    h("td", { "data-col": "promise" }, day(p.promiseDate, "missing")), h("td", {}, statusBadge(p.status ?? "")));
+    h("td", { "data-col": "promise" }, day(p.promiseDate, "missing")), h("td", {}, statusBadge(p.status)));
 }
 
 function tiedTable(id: string, tied: TiedData): HTMLElement {
@@ -223,7 +224,7 @@ function tiedTable(id: string, tied: TiedData): HTMLElement {
   more.addEventListener("click", async () => {
     more.disabled = true;
     try {
-      const next = await graphql<TiedData>(TIED_PRE_ORDERS, { id, after });
+      const next = await request(TIED_PRE_ORDERS, { id, after });
       for (const { node } of next.preOrders.edges) body.appendChild(tiedRow(node));
       after = next.preOrders.pageInfo.endCursor;
       more.hidden = !next.preOrders.pageInfo.hasNextPage;

@@ -1,10 +1,8 @@
 /** The PO find page: search by PO id or SKU, filter by status and pending pre-orders, cursor pages. */
-import { ApiError, graphql } from "./api.js";
+import { ApiError, request } from "./api.js";
 import { Child, day, h, notice, plural, replace, statusBadge } from "./dom.js";
-import { FIND_POS, PageInfo, PurchaseOrder } from "./queries.js";
-
-type ListPo = Omit<PurchaseOrder, "items"> & { items: { quantity: number; allocatedQuantity: number; availableToPromise: number; arrivalDate: string | null }[] };
-interface FindResult { purchaseOrders: { totalCount: number; pageInfo: PageInfo; edges: { node: ListPo }[] } }
+import type { OrderStatus, PurchaseOrderFilter } from "./graphql/graphql.js";
+import { FIND_POS, FindResult, ListPo } from "./queries.js";
 
 const STATUS_CHOICES: [string, string][] = [
   ["", "Any status"], ["OPEN", "Open (created or approved)"], ["CREATED", "Created"], ["APPROVED", "Approved"],
@@ -55,13 +53,14 @@ function select(name: string, choices: [string, string][], current: string): HTM
   return h("select", { name, id: name }, choices.map(([value, label]) => h("option", { value, selected: value === current }, label)));
 }
 
-function filterOf(params: URLSearchParams): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
+function filterOf(params: URLSearchParams): PurchaseOrderFilter {
+  const filter: PurchaseOrderFilter = {};
   const q = params.get("q")?.trim();
   if (q) filter[params.get("in") === "sku" ? "sku" : "search"] = q;
   const status = params.get("status");
   if (status === "OPEN") filter.status = ["CREATED", "APPROVED"];
-  else if (status) filter.status = [status];
+  // As the address says; the service refuses a status it does not know, and the page says so.
+  else if (status) filter.status = [status as OrderStatus];
   if (params.get("pending") === "1") filter.hasPendingPreOrders = true;
   return filter;
 }
@@ -77,7 +76,7 @@ async function loadPage(results: HTMLElement, params: URLSearchParams): Promise<
   replace(results, h("p", { class: "muted" }, "Loading…"));
   let data: FindResult;
   try {
-    data = await graphql<FindResult>(FIND_POS, { filter: filterOf(params), first: size, after: paging.cursors[pageIndex] });
+    data = await request(FIND_POS, { filter: filterOf(params), first: size, after: paging.cursors[pageIndex] });
   } catch (error) {
     if (load === latestLoad) replace(results, notice("error", (error as ApiError).message));
     return;

@@ -1,5 +1,5 @@
 /** The console's entry: asks for the key once per tab, learns its role, and routes #/ and #/po/<id>. */
-import { ApiError, graphql, key, whenKeyRejected } from "./api.js";
+import { ApiError, key, request, whenKeyRejected } from "./api.js";
 import { renderDetailPage, Viewer } from "./detail-page.js";
 import { h, notice, replace } from "./dom.js";
 import { renderFindPage } from "./find-page.js";
@@ -35,7 +35,7 @@ async function start(): Promise<void> {
   if (!key.get()) return askForKey();
   replace(app, h("p", { class: "muted" }, "Checking the key…"));
   try {
-    viewer = (await graphql<{ viewer: Viewer }>(VIEWER)).viewer;
+    viewer = (await request(VIEWER)).viewer;
   } catch (error) {
     if ((error as ApiError).code === "UNAUTHENTICATED") return; // whenKeyRejected already asked again
     replace(app, notice("error", (error as ApiError).message), h("button", { type: "button", onclick: () => void start() }, "Try again"));

@@ -1,0 +1,62 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Viewer { viewer { role actor } }\n": typeof types.ViewerDocument,
+    "\n  query FindPurchaseOrders($filter: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id status facilityId orderDate pendingPreOrderCount items { quantity allocatedQuantity availableToPromise arrivalDate } } }\n    }\n  }\n": typeof types.FindPurchaseOrdersDocument,
+    "\n  query PurchaseOrderDetail($id: ID!) {\n    purchaseOrder(id: $id) {\n      id status facilityId orderDate pendingPreOrderCount\n      items { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status product { sku name } }\n    }\n    allocationRuns(purchaseOrderId: $id, first: 10) { id triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": typeof types.PurchaseOrderDetailDocument,
+    "\n  query TiedPreOrders($id: ID!, $after: String) {\n    preOrders(filter: { purchaseOrderId: $id }, first: 50, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity status promiseDate purchaseOrderItemSeqId product { sku name } } }\n    }\n  }\n": typeof types.TiedPreOrdersDocument,
+    "\n  query WaitingPreOrders($sku: String) {\n    preOrders(filter: { sku: $sku, allocated: false, promised: false, facilityId: \"PRE_ORDER_PARKING\" }, first: 100) {\n      edges { node { orderId seqId orderDate quantity product { sku name } } }\n    }\n  }\n": typeof types.WaitingPreOrdersDocument,
+    "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean!) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id }\n      allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n    }\n  }\n": typeof types.AllocateSalesOrdersDocument,
+};
+const documents: Documents = {
+    "\n  query Viewer { viewer { role actor } }\n": types.ViewerDocument,
+    "\n  query FindPurchaseOrders($filter: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id status facilityId orderDate pendingPreOrderCount items { quantity allocatedQuantity availableToPromise arrivalDate } } }\n    }\n  }\n": types.FindPurchaseOrdersDocument,
+    "\n  query PurchaseOrderDetail($id: ID!) {\n    purchaseOrder(id: $id) {\n      id status facilityId orderDate pendingPreOrderCount\n      items { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status product { sku name } }\n    }\n    allocationRuns(purchaseOrderId: $id, first: 10) { id triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": types.PurchaseOrderDetailDocument,
+    "\n  query TiedPreOrders($id: ID!, $after: String) {\n    preOrders(filter: { purchaseOrderId: $id }, first: 50, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity status promiseDate purchaseOrderItemSeqId product { sku name } } }\n    }\n  }\n": types.TiedPreOrdersDocument,
+    "\n  query WaitingPreOrders($sku: String) {\n    preOrders(filter: { sku: $sku, allocated: false, promised: false, facilityId: \"PRE_ORDER_PARKING\" }, first: 100) {\n      edges { node { orderId seqId orderDate quantity product { sku name } } }\n    }\n  }\n": types.WaitingPreOrdersDocument,
+    "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean!) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id }\n      allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n    }\n  }\n": types.AllocateSalesOrdersDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer { viewer { role actor } }\n"): typeof import('./graphql.js').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindPurchaseOrders($filter: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id status facilityId orderDate pendingPreOrderCount items { quantity allocatedQuantity availableToPromise arrivalDate } } }\n    }\n  }\n"): typeof import('./graphql.js').FindPurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurchaseOrderDetail($id: ID!) {\n    purchaseOrder(id: $id) {\n      id status facilityId orderDate pendingPreOrderCount\n      items { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status product { sku name } }\n    }\n    allocationRuns(purchaseOrderId: $id, first: 10) { id triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n"): typeof import('./graphql.js').PurchaseOrderDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TiedPreOrders($id: ID!, $after: String) {\n    preOrders(filter: { purchaseOrderId: $id }, first: 50, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity status promiseDate purchaseOrderItemSeqId product { sku name } } }\n    }\n  }\n"): typeof import('./graphql.js').TiedPreOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaitingPreOrders($sku: String) {\n    preOrders(filter: { sku: $sku, allocated: false, promised: false, facilityId: \"PRE_ORDER_PARKING\" }, first: 100) {\n      edges { node { orderId seqId orderDate quantity product { sku name } } }\n    }\n  }\n"): typeof import('./graphql.js').WaitingPreOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean!) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id }\n      allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n    }\n  }\n"): typeof import('./graphql.js').AllocateSalesOrdersDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
