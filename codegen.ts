@@ -3,11 +3,11 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 /**
  * Typed GraphQL documents (npm run codegen; npm run codegen:check fails when they are stale).
  *
- * Every graphql(`...`) document in web/admin/ is checked against the committed schema
+ * Every graphql(`...`) document in test/ and web/admin/ is checked against the committed schema
  * (schema/schema.graphql) and gets result and variable types. documentMode "string" makes each
  * document a TypedDocumentString: a String carrying those types, sent as the query text as it is,
- * from Node and from the browser alike. The console's output is browser ES modules: imports
- * end in .js, no runtime dependency.
+ * from Node and from the browser alike. Two outputs: the tests' (CommonJS, imports without an
+ * extension) and the console's (browser ES modules, imports ending in .js, no runtime dependency).
  */
 const config = {
   documentMode: "string",
@@ -30,6 +30,13 @@ const codegen: CodegenConfig = {
   schema: "schema/schema.graphql",
   ignoreNoDocuments: false,
   generates: {
+    "test/support/graphql/": {
+      documents: ["test/**/*.ts", "!test/support/graphql/**"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false },
+      plugins: [header],
+      config,
+    },
     "web/admin/graphql/": {
       documents: ["web/admin/**/*.ts", "!web/admin/graphql/**"],
       preset: "client",

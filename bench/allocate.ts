@@ -7,7 +7,7 @@ import { parseDatabaseUrl } from "../src/config";
 import { allocateSalesOrders, availableToPromise, isAllocatable, startOfTodayUtc } from "../src/domain";
 import { Db } from "../src/db";
 import { AllocationEventEntity, AllocationRunEntity, PurchaseOrderItemEntity, SalesOrderItemEntity } from "../src/entities";
-import { ensureMySqlDatabase } from "../test/helpers";
+import { ensureMySqlDatabase } from "../test/support/database";
 import { seedAllocationWorkload } from "./seed-allocation";
 
 /**

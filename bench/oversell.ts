@@ -2,9 +2,9 @@ import "reflect-metadata";
 import { parseDatabaseUrl } from "../src/config";
 import { addDays, startOfTodayUtc } from "../src/domain";
 import { Db } from "../src/db";
-import { ServerProcess, startServerProcess } from "../test/allocation/server-process";
-import { ensureMySqlDatabase } from "../test/helpers";
-import { allocationInvariantViolations } from "../test/invariants";
+import { ServerProcess, startServerProcess } from "../test/support/server-process";
+import { ensureMySqlDatabase } from "../test/support/database";
+import { allocationInvariantViolations } from "../test/support/invariants";
 
 /**
  * npm run load:oversell — two server processes on one MariaDB/MySQL database, hundreds of

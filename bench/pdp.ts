@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { parseDatabaseUrl } from "../src/config";
 import { Db } from "../src/db";
-import { ensureMySqlDatabase } from "../test/helpers";
+import { ensureMySqlDatabase } from "../test/support/database";
 import { PRODUCT_COUNT, seedBenchCatalog, skuOf } from "./pdp-seed";
 
 /**

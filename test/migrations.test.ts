@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { Db } from "../src/db";
-import { ensureMySqlDatabase, onMySql, openTestDb, testDatabaseConfig } from "./helpers";
+import { ensureMySqlDatabase, onMySql, openTestDb, testDatabaseConfig } from "./support/database";
 
 describe("Migrations", () => {
   it(`leave TypeORM no pending schema change (${testDatabaseConfig().kind})`, async () => {

@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { seedAllocationWorkload } from "../../bench/seed-allocation";
 import { waitingReadSizes } from "../../src/domain";
 import { Db } from "../../src/db";
-import { openTestDb, runAllocation, snapshot } from "../helpers";
-import { expectAllocationInvariants } from "../invariants";
+import { openTestDb, runAllocation, snapshot } from "../support/database";
+import { expectAllocationInvariants } from "../support/invariants";
 
 describe("Allocate Sales Orders reading many waiting items in pages", () => {
   let db: Db;

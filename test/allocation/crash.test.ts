@@ -1,10 +1,10 @@
 import { expect } from "chai";
 import { seedAllocationWorkload } from "../../bench/seed-allocation";
 import { Db } from "../../src/db";
-import { ALLOCATE } from "../fixtures";
-import { onMySql, openTestDb, runAllocation, testDatabaseConfig } from "../helpers";
-import { expectAllocationInvariants } from "../invariants";
-import { ServerProcess, startServerProcess } from "./server-process";
+import { onMySql, openTestDb, runAllocation, testDatabaseConfig } from "../support/database";
+import { ALLOCATE } from "../support/documents";
+import { expectAllocationInvariants } from "../support/invariants";
+import { ServerProcess, startServerProcess } from "../support/server-process";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,6 +40,7 @@ describe("Allocate Sales Orders when the server is killed mid-run (MariaDB/MySQL
   it("leaves none of the killed run in the database, and the next run completes", async () => {
     const database = new URL(testDatabaseConfig().url).pathname.slice(1);
     db = await openTestDb();
+    // Arrivals 30 days ahead: the seed reads the test clock, the server process real time.
     await seedAllocationWorkload(db, { products: 600, waitingItems: 30_000, purchaseOrderId: "PO-CRASH", prefix: "CRASH" });
     const expected = await runAllocation(db, "PO-CRASH", "test", true);
     expect(expected.allocatedItemCount).to.be.greaterThan(10_000);

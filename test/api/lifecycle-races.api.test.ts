@@ -1,11 +1,14 @@
 import { expect } from "chai";
 import { Db } from "../../src/db";
+import { daysAgo, inDays } from "../support/clock";
+import { onMySql, testDatabaseConfig } from "../support/database";
 import {
   ALLOCATE, ALLOCATE_PRE_ORDER_ITEM, CANCEL_PO, CANCEL_PO_ITEM, CANCEL_PRE_ORDER_ITEM, IMPORT_PRE_ORDER, RELEASE_ALLOCATION, UPDATE_PO_ITEM,
-  UPSERT, inDays,
-} from "../fixtures";
-import { TestServer, errorCode, onMySql, startTestServer, testDatabaseConfig } from "../helpers";
-import { createPo, importOrder, lifecycleViolations } from "../lifecycle-helpers";
+} from "../support/documents";
+import type { PurchaseOrderItemUpdateInput } from "../support/graphql/graphql";
+import { lifecycleViolations } from "../support/invariants";
+import { preOrder, products, purchaseOrder } from "../support/scenario";
+import { GqlResponse, TestServer, errorCode, startTestServer } from "../support/server";
 
 /** A small deterministic generator, so a failing mix can be replayed. */
 function random(seed: number): () => number {
@@ -21,7 +24,7 @@ describe("Lifecycle changes racing allocation and import on two servers (MariaDB
   beforeEach(async () => {
     one = await startTestServer();
     two = await startTestServer(await Db.open(testDatabaseConfig()));
-    await one.gql(UPSERT, { input: ["A", "B", "C"].map((sku) => ({ sku, name: `Product ${sku}` })) });
+    await products(one, "A", "B", "C");
   });
   afterEach(async () => {
     await one?.close();
@@ -35,20 +38,22 @@ describe("Lifecycle changes racing allocation and import on two servers (MariaDB
       const skus = ["A", "B", "C"];
       // Pre-orders first, so they wait; then the POs the runs will tie them to.
       for (let i = 1; i <= 40; i++) {
-        await importOrder(one, `SO-${String(i).padStart(3, "0")}`, 30 - (i % 20), [[pick(skus), 1 + Math.floor(next() * 3)], [pick(skus), 1 + Math.floor(next() * 2)]]);
+        await preOrder(one, `SO-${String(i).padStart(3, "0")}`, daysAgo(30 - (i % 20)), [
+          { sku: pick(skus), quantity: 1 + Math.floor(next() * 3) }, { sku: pick(skus), quantity: 1 + Math.floor(next() * 2) },
+        ]);
       }
-      await createPo(one, "PO-1", [["A", 25, 10], ["B", 20, 12]]);
-      await createPo(one, "PO-2", [["A", 20, 15], ["C", 20, 20]]);
-      await createPo(one, "PO-3", [["B", 15, 18], ["C", 10, 9]]);
+      await purchaseOrder(one, "PO-1", [{ sku: "A", quantity: 25, arrivalDate: inDays(10) }, { sku: "B", quantity: 20, arrivalDate: inDays(12) }]);
+      await purchaseOrder(one, "PO-2", [{ sku: "A", quantity: 20, arrivalDate: inDays(15) }, { sku: "C", quantity: 20, arrivalDate: inDays(20) }]);
+      await purchaseOrder(one, "PO-3", [{ sku: "B", quantity: 15, arrivalDate: inDays(18) }, { sku: "C", quantity: 10, arrivalDate: inDays(9) }]);
 
       const orders = Array.from({ length: 40 }, (_, i) => `SO-${String(i + 1).padStart(3, "0")}`);
-      const ops: [string, (api: TestServer) => Promise<any>][] = [];
+      const ops: [string, (api: TestServer) => Promise<GqlResponse<unknown>>][] = [];
       for (const po of ["PO-1", "PO-2", "PO-3", "PO-1", "PO-2", "PO-3"]) ops.push(["allocate", (api) => api.gql(ALLOCATE, { id: po })]);
       for (let i = 1; i <= 20; i++) {
         const input = { orderId: `NEW-${i}`, orderDate: inDays(-1), items: [{ sku: pick(skus), quantity: 1 + Math.floor(next() * 3) }] };
         ops.push(["import", (api) => api.gql(IMPORT_PRE_ORDER, { input })]);
       }
-      const update = (po: string, seq: string, input: Record<string, unknown>) =>
+      const update = (po: string, seq: string, input: PurchaseOrderItemUpdateInput) =>
         ops.push(["update", (api) => api.gql(UPDATE_PO_ITEM, { po, seq, input })]);
       update("PO-1", "00001", { arrivalDate: inDays(11) });
       update("PO-1", "00001", { quantity: 12 });

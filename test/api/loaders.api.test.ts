@@ -1,14 +1,17 @@
 import { expect } from "chai";
-import { inDays } from "../fixtures";
-import { TestServer, openTestDb, startTestServer } from "../helpers";
-import { QueryCounter } from "../query-counter";
 import { createPurchaseOrders, upsertProducts } from "../../src/domain";
+import { inDays } from "../support/clock";
+import { openTestDb } from "../support/database";
+import { graphql } from "../support/graphql";
+import { products } from "../support/scenario";
+import { TestServer, startTestServer } from "../support/server";
+import { SqlLog } from "../support/sql-log";
 
 describe("Per-request DataLoaders", () => {
   let api: TestServer;
-  const counter = new QueryCounter();
+  const log = new SqlLog();
   before(async () => {
-    api = await startTestServer(await openTestDb(counter));
+    api = await startTestServer(await openTestDb(log));
     await api.db.write(async (m) => {
       await upsertProducts(m, Array.from({ length: 20 }, (_, i) => ({ sku: `SKU-${i}`, name: `Product ${i}` })));
       await createPurchaseOrders(m, Array.from({ length: 100 }, (_, i) => ({
@@ -20,10 +23,10 @@ describe("Per-request DataLoaders", () => {
   after(() => api.close());
 
   it("lists 100 POs with items, products and pending counts in a fixed number of queries", async () => {
-    let res: any;
-    const queries = await counter.during(async () => {
-      res = await api.gql(`{ purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }`);
-    });
+    const page = graphql(`
+      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }
+    `);
+    const { result: res, statements: queries } = await log.during(() => api.gql(page));
     expect(res.errors).to.equal(undefined);
     expect(res.data.purchaseOrders.edges).to.have.length(100);
     expect(res.data.purchaseOrders.edges[99].node.items[0].product.sku).to.be.a("string");
@@ -32,9 +35,9 @@ describe("Per-request DataLoaders", () => {
   });
 
   it("does not share loaders between requests (a second request sees fresh rows)", async () => {
-    const q = `{ purchaseOrder(id: "PO-000") { items { product { name } } } }`;
-    expect((await api.gql(q)).data.purchaseOrder.items[0].product.name).to.equal("Product 0");
-    await api.gql(`mutation { upsertProducts(input: [{ sku: "SKU-0", name: "Renamed" }]) { id } }`);
-    expect((await api.gql(q)).data.purchaseOrder.items[0].product.name).to.equal("Renamed");
+    const q = graphql(`query FirstPoProductNames { purchaseOrder(id: "PO-000") { items { product { name } } } }`);
+    expect((await api.gql(q)).data.purchaseOrder?.items[0].product.name).to.equal("Product 0");
+    await products(api, { sku: "SKU-0", name: "Renamed" });
+    expect((await api.gql(q)).data.purchaseOrder?.items[0].product.name).to.equal("Renamed");
   });
 });

@@ -1,13 +1,18 @@
 import { expect } from "chai";
-import { ALLOCATE, CANCEL_PO, CANCEL_PO_ITEM, COMPLETE_PO, UPDATE_PO_ITEM, UPSERT, inDays } from "../fixtures";
-import { TestServer, errorCode, snapshot, startTestServer } from "../helpers";
-import { createPo, day, feed, history, importOrder, lifecycleViolations, poItems, preOrderItem } from "../lifecycle-helpers";
+import { day, daysAgo, inDays } from "../support/clock";
+import { snapshot } from "../support/database";
+import { ALLOCATE, CANCEL_PO, CANCEL_PO_ITEM, COMPLETE_PO, UPDATE_PO_ITEM } from "../support/documents";
+import type { PurchaseOrderItemUpdateInput } from "../support/graphql/graphql";
+import { graphql } from "../support/graphql";
+import { lifecycleViolations } from "../support/invariants";
+import { allocate, feed, history, poItems, preOrder, preOrderItem, products, purchaseOrder } from "../support/scenario";
+import { TestServer, errorCode, startTestServer } from "../support/server";
 
 describe("After allocation: changing, cancelling and completing a PO", () => {
   let api: TestServer;
   beforeEach(async () => {
     api = await startTestServer();
-    await api.gql(UPSERT, { input: [{ sku: "A", name: "Product A" }, { sku: "B", name: "Product B" }] });
+    await products(api, "A", "B");
   });
   afterEach(async () => {
     expect(await lifecycleViolations(api.db)).to.deep.equal([]);
@@ -16,9 +21,9 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
 
   describe("updatePurchaseOrderItem", () => {
     it("re-promises every pre-order tied to the item when its arrival date moves, with a REPROMISE and a feed row each", async () => {
-      await createPo(api, "PO-1", [["A", 10, 10], ["B", 5, 10]]);
-      await importOrder(api, "SO-1", 3, [["A", 2]]);
-      await importOrder(api, "SO-2", 2, [["A", 3], ["B", 1]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }, { sku: "B", quantity: 5, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(3), [{ sku: "A", quantity: 2 }]);
+      await preOrder(api, "SO-2", daysAgo(2), [{ sku: "A", quantity: 3 }, { sku: "B", quantity: 1 }]);
       const res = await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { arrivalDate: inDays(15) } });
       expect(res.errors).to.equal(undefined);
       expect(res.data.updatePurchaseOrderItem).to.include({ arrivalDate: day(15), allocatedQuantity: 5, availableToPromise: 5 });
@@ -39,8 +44,8 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
     });
 
     it("records nothing when the arrival date stays the same or only the buffer days change", async () => {
-      await createPo(api, "PO-1", [["A", 10, 10]]);
-      await importOrder(api, "SO-1", 3, [["A", 2]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(3), [{ sku: "A", quantity: 2 }]);
       const res = await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { arrivalDate: inDays(10), bufferDays: 4 } });
       expect(res.data.updatePurchaseOrderItem).to.include({ bufferDays: 4, arrivalDate: day(10) });
       const same = await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { quantity: 10, bufferDays: 4 } });
@@ -50,11 +55,11 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
     });
 
     it("releases the newest orders first when the quantity is cut below what is allocated; they wait again", async () => {
-      await createPo(api, "PO-1", [["A", 10, 10]]);
-      await importOrder(api, "SO-1", 5, [["A", 3]]);
-      await importOrder(api, "SO-2", 3, [["A", 3]]);
-      await importOrder(api, "SO-3", 3, [["A", 2]]); // same day as SO-2, higher id: newer
-      await importOrder(api, "SO-4", 1, [["A", 1]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(5), [{ sku: "A", quantity: 3 }]);
+      await preOrder(api, "SO-2", daysAgo(3), [{ sku: "A", quantity: 3 }]);
+      await preOrder(api, "SO-3", daysAgo(3), [{ sku: "A", quantity: 2 }]); // same day as SO-2, higher id: newer
+      await preOrder(api, "SO-4", daysAgo(1), [{ sku: "A", quantity: 1 }]);
       const res = await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { quantity: 6 } });
       expect(res.errors).to.equal(undefined);
       expect(res.data.updatePurchaseOrderItem).to.include({ quantity: 6, allocatedQuantity: 6, availableToPromise: 0 });
@@ -76,14 +81,14 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
       const raised = await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { quantity: 20 } });
       expect(raised.data.updatePurchaseOrderItem).to.include({ allocatedQuantity: 6, availableToPromise: 14 });
       expect((await preOrderItem(api, "SO-3")).purchaseOrderId).to.equal(null);
-      const run = await api.gql(ALLOCATE, { id: "PO-1" });
-      expect(run.data.allocateSalesOrders.allocations.map((a: any) => a.orderId)).to.deep.equal(["SO-3", "SO-4"]);
+      const run = await allocate(api, "PO-1");
+      expect(run.allocations.map((a) => a.orderId)).to.deep.equal(["SO-3", "SO-4"]);
     });
 
     it("releases ties when a larger order buffer leaves less to promise than is allocated", async () => {
-      await createPo(api, "PO-1", [["A", 10, 10]]);
-      await importOrder(api, "SO-1", 2, [["A", 4]]);
-      await importOrder(api, "SO-2", 1, [["A", 4]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(2), [{ sku: "A", quantity: 4 }]);
+      await preOrder(api, "SO-2", daysAgo(1), [{ sku: "A", quantity: 4 }]);
       const res = await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { orderBuffer: 4 } });
       expect(res.data.updatePurchaseOrderItem).to.include({ orderBuffer: 4, allocatedQuantity: 4, availableToPromise: 2 });
       expect((await preOrderItem(api, "SO-2")).purchaseOrderId).to.equal(null);
@@ -93,9 +98,9 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
     });
 
     it("cuts and re-dates in one change: the released lose their promise, the kept get the new date", async () => {
-      await createPo(api, "PO-1", [["A", 5, 10]]);
-      await importOrder(api, "SO-1", 2, [["A", 3]]);
-      await importOrder(api, "SO-2", 1, [["A", 2]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(2), [{ sku: "A", quantity: 3 }]);
+      await preOrder(api, "SO-2", daysAgo(1), [{ sku: "A", quantity: 2 }]);
       await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { quantity: 3, arrivalDate: inDays(30) } });
       expect(await preOrderItem(api, "SO-1")).to.include({ promiseDate: day(30) });
       expect(await preOrderItem(api, "SO-2")).to.include({ promiseDate: null, purchaseOrderId: null });
@@ -105,16 +110,17 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
     });
 
     it("refuses bad input with a coded error and writes nothing", async () => {
-      await createPo(api, "PO-1", [["A", 10, 10]]);
-      await createPo(api, "PO-X", [["A", 10, 10]], { status: "CANCELLED" });
-      await importOrder(api, "SO-1", 2, [["A", 4]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }]);
+      await purchaseOrder(api, "PO-X", [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }], { status: "CANCELLED" });
+      await preOrder(api, "SO-1", daysAgo(2), [{ sku: "A", quantity: 4 }]);
       const before = await snapshot(api.db);
-      const update = (po: string, seq: string, input: Record<string, unknown>) => api.gql(UPDATE_PO_ITEM, { po, seq, input });
+      const update = (po: string, seq: string, input: PurchaseOrderItemUpdateInput) => api.gql(UPDATE_PO_ITEM, { po, seq, input });
       expect(errorCode(await update("PO-404", "00001", { quantity: 5 }))).to.equal("NOT_FOUND");
       expect(errorCode(await update("PO-1", "00009", { quantity: 5 }))).to.equal("NOT_FOUND");
       expect(errorCode(await update("PO-X", "00001", { quantity: 5 }))).to.equal("PO_NOT_ALLOCATABLE");
-      for (const input of [{ quantity: 0 }, { quantity: -3 }, { orderBuffer: -1 }, { bufferDays: -1 }, { orderBuffer: 11 },
-        { quantity: 2, orderBuffer: 3 }, { arrivalDate: inDays(-1) }, { arrivalDate: null }]) {
+      const refused: PurchaseOrderItemUpdateInput[] = [{ quantity: 0 }, { quantity: -3 }, { orderBuffer: -1 }, { bufferDays: -1 }, { orderBuffer: 11 },
+        { quantity: 2, orderBuffer: 3 }, { arrivalDate: inDays(-1) }, { arrivalDate: null }];
+      for (const input of refused) {
         expect(errorCode(await update("PO-1", "00001", input)), JSON.stringify(input)).to.equal("BAD_USER_INPUT");
       }
       expect(errorCode(await update("PO-1", "0".repeat(65), { quantity: 5 }))).to.equal("BAD_USER_INPUT");
@@ -124,13 +130,13 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
 
   describe("cancelPurchaseOrder and cancelPurchaseOrderItem", () => {
     it("cancels the PO and every item, releases every tie, and gives the PO ATP back", async () => {
-      await createPo(api, "PO-1", [["A", 5, 10], ["B", 5, 12]]);
-      await importOrder(api, "SO-1", 3, [["A", 2], ["B", 1]]);
-      await importOrder(api, "SO-2", 2, [["A", 1]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }, { sku: "B", quantity: 5, arrivalDate: inDays(12) }]);
+      await preOrder(api, "SO-1", daysAgo(3), [{ sku: "A", quantity: 2 }, { sku: "B", quantity: 1 }]);
+      await preOrder(api, "SO-2", daysAgo(2), [{ sku: "A", quantity: 1 }]);
       const res = await api.gql(CANCEL_PO, { id: "PO-1" });
       expect(res.errors).to.equal(undefined);
       expect(res.data.cancelPurchaseOrder.status).to.equal("CANCELLED");
-      expect(res.data.cancelPurchaseOrder.items.map((i: any) => [i.status, i.allocatedQuantity])).to.deep.equal([["CANCELLED", 0], ["CANCELLED", 0]]);
+      expect(res.data.cancelPurchaseOrder.items.map((i) => [i.status, i.allocatedQuantity])).to.deep.equal([["CANCELLED", 0], ["CANCELLED", 0]]);
       for (const [id, seq] of [["SO-1", "00001"], ["SO-1", "00002"], ["SO-2", "00001"]]) {
         expect(await preOrderItem(api, id, seq)).to.include({ status: "CREATED", purchaseOrderId: null, promiseDate: null });
       }
@@ -148,14 +154,14 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
       expect(await snapshot(api.db)).to.deep.equal(before);
 
       // The released pre-orders wait for the next PO, oldest first.
-      await createPo(api, "PO-2", [["A", 5, 20]]);
-      const run = await api.gql(ALLOCATE, { id: "PO-2" });
-      expect(run.data.allocateSalesOrders.allocations.map((a: any) => a.orderId)).to.deep.equal(["SO-1", "SO-2"]);
+      await purchaseOrder(api, "PO-2", [{ sku: "A", quantity: 5, arrivalDate: inDays(20) }]);
+      const run = await allocate(api, "PO-2");
+      expect(run.allocations.map((a) => a.orderId)).to.deep.equal(["SO-1", "SO-2"]);
     });
 
     it("cancels one item and releases its ties only; the PO is cancelled with its last item", async () => {
-      await createPo(api, "PO-1", [["A", 5, 10], ["B", 5, 12]]);
-      await importOrder(api, "SO-1", 3, [["A", 2], ["B", 1]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }, { sku: "B", quantity: 5, arrivalDate: inDays(12) }]);
+      await preOrder(api, "SO-1", daysAgo(3), [{ sku: "A", quantity: 2 }, { sku: "B", quantity: 1 }]);
       const res = await api.gql(CANCEL_PO_ITEM, { po: "PO-1", seq: "00001" });
       expect(res.data.cancelPurchaseOrderItem).to.include({ status: "CANCELLED", allocatedQuantity: 0 });
       expect(await preOrderItem(api, "SO-1", "00001")).to.include({ purchaseOrderId: null, promiseDate: null });
@@ -171,15 +177,15 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
       expect(await snapshot(api.db)).to.deep.equal(before);
 
       await api.gql(CANCEL_PO_ITEM, { po: "PO-1", seq: "00002" });
-      const po = await api.gql(`{ purchaseOrder(id: "PO-1") { status } }`);
-      expect(po.data.purchaseOrder.status).to.equal("CANCELLED");
+      const po = await api.gql(graphql(`query PoOneStatus { purchaseOrder(id: "PO-1") { status } }`));
+      expect(po.data.purchaseOrder?.status).to.equal("CANCELLED");
     });
   });
 
   describe("completePurchaseOrder", () => {
     it("keeps ties and promise dates, records no change, and takes the PO out of allocation", async () => {
-      await createPo(api, "PO-1", [["A", 5, 10]]);
-      await importOrder(api, "SO-1", 3, [["A", 2]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(3), [{ sku: "A", quantity: 2 }]);
       const before = await feed(api);
       const res = await api.gql(COMPLETE_PO, { id: "PO-1" });
       expect(res.errors).to.equal(undefined);
@@ -190,7 +196,7 @@ describe("After allocation: changing, cancelling and completing a PO", () => {
       expect(await history(api)).to.have.length(1);
 
       // No longer allocatable: a new pre-order waits, the run and item changes are refused.
-      expect((await importOrder(api, "SO-2", 1, [["A", 1]]))[0]).to.include({ purchaseOrderId: null, promiseDate: null });
+      expect((await preOrder(api, "SO-2", daysAgo(1), [{ sku: "A", quantity: 1 }]))[0]).to.include({ purchaseOrderId: null, promiseDate: null });
       const snap = await snapshot(api.db);
       expect(errorCode(await api.gql(ALLOCATE, { id: "PO-1" }))).to.equal("PO_NOT_ALLOCATABLE");
       expect(errorCode(await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { arrivalDate: inDays(3) } }))).to.equal("PO_NOT_ALLOCATABLE");

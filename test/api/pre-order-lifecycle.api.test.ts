@@ -1,13 +1,16 @@
 import { expect } from "chai";
-import { ALLOCATE, ALLOCATE_PRE_ORDER_ITEM, CANCEL_PRE_ORDER_ITEM, RELEASE_ALLOCATION, UPSERT } from "../fixtures";
-import { TestServer, errorCode, snapshot, startTestServer } from "../helpers";
-import { createPo, day, feed, history, importOrder, lifecycleViolations, poItems } from "../lifecycle-helpers";
+import { day, daysAgo, inDays } from "../support/clock";
+import { snapshot } from "../support/database";
+import { ALLOCATE_PRE_ORDER_ITEM, CANCEL_PRE_ORDER_ITEM, RELEASE_ALLOCATION } from "../support/documents";
+import { lifecycleViolations } from "../support/invariants";
+import { allocate, cancelPreOrderItem, feed, history, poItems, preOrder, products, purchaseOrder } from "../support/scenario";
+import { GqlResponse, TestServer, errorCode, startTestServer } from "../support/server";
 
 describe("After allocation: one pre-order line", () => {
   let api: TestServer;
   beforeEach(async () => {
     api = await startTestServer();
-    await api.gql(UPSERT, { input: [{ sku: "A", name: "Product A" }, { sku: "B", name: "Product B" }] });
+    await products(api, "A", "B");
   });
   afterEach(async () => {
     expect(await lifecycleViolations(api.db)).to.deep.equal([]);
@@ -17,8 +20,8 @@ describe("After allocation: one pre-order line", () => {
 
   describe("cancelPreOrderItem", () => {
     it("cancels a tied item, releases its tie so the PO ATP comes back, and clears its promise date", async () => {
-      await createPo(api, "PO-1", [["A", 3, 10]]);
-      await importOrder(api, "SO-1", 2, [["A", 2], ["B", 1]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 3, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(2), [{ sku: "A", quantity: 2 }, { sku: "B", quantity: 1 }]);
       const res = await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-1", seq: "00001" });
       expect(res.errors).to.equal(undefined);
       expect(res.data.cancelPreOrderItem).to.include({ status: "CANCELLED", promiseDate: null, purchaseOrderId: null });
@@ -30,7 +33,7 @@ describe("After allocation: one pre-order line", () => {
     });
 
     it("cancels an untied item without a history or feed row, and the order with its last item", async () => {
-      await importOrder(api, "SO-1", 2, [["A", 2], ["B", 1]]);
+      await preOrder(api, "SO-1", daysAgo(2), [{ sku: "A", quantity: 2 }, { sku: "B", quantity: 1 }]);
       await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-1", seq: "00002" });
       expect(await orderStatus("SO-1")).to.equal("ORDER_CREATED");
       const res = await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-1", seq: "00001" });
@@ -49,8 +52,8 @@ describe("After allocation: one pre-order line", () => {
 
   describe("releaseAllocation (Remove Allocation)", () => {
     it("unties one item, which waits again for the next allocation", async () => {
-      await createPo(api, "PO-1", [["A", 5, 10]]);
-      await importOrder(api, "SO-1", 2, [["A", 2]]);
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }]);
+      await preOrder(api, "SO-1", daysAgo(2), [{ sku: "A", quantity: 2 }]);
       const res = await api.gql(RELEASE_ALLOCATION, { order: "SO-1", seq: "00001" });
       expect(res.errors).to.equal(undefined);
       expect(res.data.releaseAllocation).to.include({ status: "CREATED", facilityId: "PRE_ORDER_PARKING", promiseDate: null, purchaseOrderId: null });
@@ -63,8 +66,8 @@ describe("After allocation: one pre-order line", () => {
       expect(errorCode(await api.gql(RELEASE_ALLOCATION, { order: "SO-1", seq: "00002" }))).to.equal("NOT_FOUND");
       expect(await snapshot(api.db)).to.deep.equal(before);
 
-      const run = await api.gql(ALLOCATE, { id: "PO-1" });
-      expect(run.data.allocateSalesOrders.allocations.map((a: any) => a.orderId)).to.deep.equal(["SO-1"]);
+      const run = await allocate(api, "PO-1");
+      expect(run.allocations.map((a) => a.orderId)).to.deep.equal(["SO-1"]);
       expect((await feed(api)).map((r) => r.type)).to.deep.equal(["ALLOCATE", "RELEASE", "ALLOCATE"]);
     });
   });
@@ -72,17 +75,17 @@ describe("After allocation: one pre-order line", () => {
   describe("allocatePreOrderItem", () => {
     beforeEach(async () => {
       // Pre-orders first, so none is tied on import.
-      await importOrder(api, "SO-1", 5, [["A", 2]]);
-      await importOrder(api, "SO-2", 4, [["A", 3]]);
-      await importOrder(api, "SO-3", 3, [["B", 1]]);
-      await importOrder(api, "SO-4", 3, [["A", 6]]);
-      await importOrder(api, "SO-5", 3, [["A", 1, "BACKORDER_PARKING"]]);
-      await importOrder(api, "SO-6", 3, [["A", 1]]);
-      await api.gql(CANCEL_PRE_ORDER_ITEM, { order: "SO-6", seq: "00001" });
-      await createPo(api, "PO-1", [["A", 5, 10], ["A", 5, 20]]);
-      await createPo(api, "PO-2", [["A", 5, null]]);
-      await createPo(api, "PO-3", [["A", 5, 10]], { status: "CANCELLED" });
-      await createPo(api, "PO-4", [["A", 5, -2]]);
+      await preOrder(api, "SO-1", daysAgo(5), [{ sku: "A", quantity: 2 }]);
+      await preOrder(api, "SO-2", daysAgo(4), [{ sku: "A", quantity: 3 }]);
+      await preOrder(api, "SO-3", daysAgo(3), [{ sku: "B", quantity: 1 }]);
+      await preOrder(api, "SO-4", daysAgo(3), [{ sku: "A", quantity: 6 }]);
+      await preOrder(api, "SO-5", daysAgo(3), [{ sku: "A", quantity: 1, facilityId: "BACKORDER_PARKING" }]);
+      await preOrder(api, "SO-6", daysAgo(3), [{ sku: "A", quantity: 1 }]);
+      await cancelPreOrderItem(api, "SO-6", "00001");
+      await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }, { sku: "A", quantity: 5, arrivalDate: inDays(20) }]);
+      await purchaseOrder(api, "PO-2", [{ sku: "A", quantity: 5 }]);
+      await purchaseOrder(api, "PO-3", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }], { status: "CANCELLED" });
+      await purchaseOrder(api, "PO-4", [{ sku: "A", quantity: 5, arrivalDate: inDays(-2) }]);
     });
 
     it("ties the chosen pre-order to the chosen PO item, out of first-in-first-out order, with history and a feed row", async () => {
@@ -99,7 +102,7 @@ describe("After allocation: one pre-order line", () => {
       await api.gql(ALLOCATE_PRE_ORDER_ITEM, { order: "SO-2", seq: "00001", po: "PO-1", poSeq: "00002" });
       const before = await snapshot(api.db);
       const tie = (order: string, po: string, poSeq = "00001", seq = "00001") => api.gql(ALLOCATE_PRE_ORDER_ITEM, { order, seq, po, poSeq });
-      const cases: [string, Promise<any>, string][] = [
+      const cases: [string, Promise<GqlResponse<unknown>>, string][] = [
         ["already tied", tie("SO-2", "PO-1"), "BAD_USER_INPUT"],
         ["another product", tie("SO-3", "PO-1"), "BAD_USER_INPUT"],
         ["ATP does not cover it", tie("SO-4", "PO-1"), "BAD_USER_INPUT"],

@@ -1,46 +1,50 @@
 import { expect } from "chai";
-import { ALLOCATE, CREATE_PO, IMPORT_PRE_ORDER, PROMISE, PROMISES, UPSERT, daysAgo, inDays } from "../fixtures";
-import { TestServer, errorCode, startTestServer } from "../helpers";
-
-const at = (days: number) => `${inDays(days)}T00:00:00.000Z`;
+import { day, daysAgo, inDays } from "../support/clock";
+import { PROMISE, PROMISES } from "../support/documents";
+import type { PurchaseOrderInput } from "../support/graphql/graphql";
+import { graphql } from "../support/graphql";
+import { allocate, cancelPurchaseOrderItem, completePurchaseOrder, preOrder, products, purchaseOrder } from "../support/scenario";
+import { TestServer, errorCode, startTestServer } from "../support/server";
 
 describe("PDP promises: productPromise and productPromises", () => {
   let api: TestServer;
   beforeEach(async () => {
     api = await startTestServer();
-    await api.gql(UPSERT, { input: [
+    await products(api,
       { sku: "PRE", name: "Pre-order product" },
       { sku: "STOCK", name: "In stock", inventoryAvailable: 3 },
-      { sku: "NONE", name: "Nothing coming" },
-    ] });
+      { sku: "NONE", name: "Nothing coming" });
   });
   afterEach(() => api.close());
 
-  const po = (id: string, items: Record<string, unknown>[], status = "APPROVED") =>
-    api.gql(CREATE_PO, { input: { id, facilityId: "WH-1", status, items } }).then((res) => expect(res.errors).to.equal(undefined));
+  const po = (id: string, items: PurchaseOrderInput["items"], status: PurchaseOrderInput["status"] = "APPROVED") => purchaseOrder(api, id, items, { status });
   const promise = async (sku: string, quantity?: number) => (await api.gql(PROMISE, { sku, quantity })).data.productPromise;
 
   it("shows a pre-order at the earliest arrival with ATP plus its buffer days, and the ATP summed over the POs", async () => {
     await po("PO-LATE", [{ sku: "PRE", quantity: 10, arrivalDate: inDays(40) }]);
     await po("PO-SOON", [{ sku: "PRE", quantity: 5, orderBuffer: 2, bufferDays: 3, arrivalDate: inDays(10) }]);
     expect(await promise("PRE")).to.deep.equal({
-      sku: "PRE", status: "PRE_ORDER", availableToPromise: 13, promiseDate: at(13), purchaseOrderId: "PO-SOON", inventoryAvailable: 0, quantity: 1,
+      sku: "PRE", status: "PRE_ORDER", availableToPromise: 13, promiseDate: day(13), purchaseOrderId: "PO-SOON", inventoryAvailable: 0, quantity: 1,
     });
   });
 
   it("counts only allocatable PO items with ATP left: open PO and item, arrival date today or later", async () => {
     await po("PO-CANCELLED", [{ sku: "PRE", quantity: 100, arrivalDate: inDays(1) }], "CANCELLED");
-    await po("PO-COMPLETED-ITEM", [{ sku: "PRE", quantity: 100, arrivalDate: inDays(2) }]);
-    await api.db.write((m) => m.query("UPDATE purchase_order_item SET status_id = 'ITEM_COMPLETED' WHERE order_id = 'PO-COMPLETED-ITEM'"));
+    await po("PO-COMPLETED", [{ sku: "PRE", quantity: 100, arrivalDate: inDays(2) }]);
+    await completePurchaseOrder(api, "PO-COMPLETED");
+    // A closed item on a PO that stays open (its other item is open).
+    await po("PO-CANCELLED-ITEM", [{ sku: "PRE", quantity: 100, arrivalDate: inDays(1) }, { sku: "STOCK", quantity: 1, arrivalDate: inDays(1) }]);
+    await cancelPurchaseOrderItem(api, "PO-CANCELLED-ITEM", "00001");
     await po("PO-OVERDUE", [{ sku: "PRE", quantity: 100, arrivalDate: daysAgo(1) }]);
     await po("PO-NO-DATE", [{ sku: "PRE", quantity: 100 }]);
     await po("PO-ALL-BUFFER", [{ sku: "PRE", quantity: 4, orderBuffer: 4, arrivalDate: inDays(3) }]);
     await po("PO-TODAY", [{ sku: "PRE", quantity: 2, arrivalDate: inDays(0) }]);
     await po("PO-LATER", [{ sku: "PRE", quantity: 7, arrivalDate: inDays(30) }]);
-    expect(await promise("PRE")).to.include({ status: "PRE_ORDER", availableToPromise: 9, promiseDate: at(0), purchaseOrderId: "PO-TODAY" });
+    expect(await promise("PRE")).to.include({ status: "PRE_ORDER", availableToPromise: 9, promiseDate: day(0), purchaseOrderId: "PO-TODAY" });
 
-    await api.db.write((m) => m.query("UPDATE purchase_order_item SET allocated_quantity = 2 WHERE order_id = 'PO-TODAY'"));
-    expect(await promise("PRE")).to.include({ status: "PRE_ORDER", availableToPromise: 7, promiseDate: at(30), purchaseOrderId: "PO-LATER" });
+    // A pre-order takes PO-TODAY's 2 units (the earliest arrival that covers it).
+    expect((await preOrder(api, "SO-TODAY", daysAgo(1), [{ sku: "PRE", quantity: 2 }]))[0].purchaseOrderId).to.equal("PO-TODAY");
+    expect(await promise("PRE")).to.include({ status: "PRE_ORDER", availableToPromise: 7, promiseDate: day(30), purchaseOrderId: "PO-LATER" });
     expect(await promise("NONE")).to.deep.include({ status: "OUT_OF_STOCK", availableToPromise: 0, promiseDate: null, purchaseOrderId: null });
   });
 
@@ -52,19 +56,19 @@ describe("PDP promises: productPromise and productPromises", () => {
   it("answers 'when could I get N?' with the earliest PO item that covers N whole", async () => {
     await po("PO-SOON", [{ sku: "PRE", quantity: 3, arrivalDate: inDays(10) }, { sku: "STOCK", quantity: 2, arrivalDate: inDays(5) }]);
     await po("PO-LATE", [{ sku: "PRE", quantity: 10, bufferDays: 1, arrivalDate: inDays(40) }, { sku: "STOCK", quantity: 9, arrivalDate: inDays(50) }]);
-    expect(await promise("PRE", 3)).to.include({ status: "PRE_ORDER", promiseDate: at(10), purchaseOrderId: "PO-SOON", availableToPromise: 13, quantity: 3 });
-    expect(await promise("PRE", 4)).to.include({ status: "PRE_ORDER", promiseDate: at(41), purchaseOrderId: "PO-LATE" });
+    expect(await promise("PRE", 3)).to.include({ status: "PRE_ORDER", promiseDate: day(10), purchaseOrderId: "PO-SOON", availableToPromise: 13, quantity: 3 });
+    expect(await promise("PRE", 4)).to.include({ status: "PRE_ORDER", promiseDate: day(41), purchaseOrderId: "PO-LATE" });
     // 13 units are on order, but no single PO item can take 11: a pre-order is never split.
     expect(await promise("PRE", 11)).to.include({ status: "OUT_OF_STOCK", promiseDate: null, purchaseOrderId: null, availableToPromise: 13 });
     expect(await promise("STOCK", 3)).to.include({ status: "IN_STOCK", promiseDate: null });
-    expect(await promise("STOCK", 4)).to.include({ status: "PRE_ORDER", promiseDate: at(50), purchaseOrderId: "PO-LATE" });
+    expect(await promise("STOCK", 4)).to.include({ status: "PRE_ORDER", promiseDate: day(50), purchaseOrderId: "PO-LATE" });
   });
 
   it("returns null for an unknown SKU, in its place in a list, and answers repeated SKUs", async () => {
     await po("PO-1", [{ sku: "PRE", quantity: 4, arrivalDate: inDays(8) }]);
     expect(await promise("NOPE")).to.equal(null);
     const res = await api.gql(PROMISES, { skus: ["NONE", "NOPE", "PRE", "STOCK", "PRE"] });
-    expect(res.data.productPromises.map((p: any) => p && [p.sku, p.status])).to.deep.equal([
+    expect(res.data.productPromises.map((p) => p && [p.sku, p.status])).to.deep.equal([
       ["NONE", "OUT_OF_STOCK"], null, ["PRE", "PRE_ORDER"], ["STOCK", "IN_STOCK"], ["PRE", "PRE_ORDER"],
     ]);
     expect((await api.gql(PROMISES, { skus: [] })).data.productPromises).to.deep.equal([]);
@@ -81,9 +85,11 @@ describe("PDP promises: productPromise and productPromises", () => {
 
   it("reaches promises through PO items and their products", async () => {
     await po("PO-1", [{ sku: "PRE", quantity: 4, arrivalDate: inDays(8) }, { sku: "STOCK", quantity: 1, arrivalDate: inDays(8) }]);
-    const res = await api.gql(`{ purchaseOrder(id: "PO-1") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }`);
-    expect(res.data.purchaseOrder.items.map((i: any) => i.product)).to.deep.equal([
-      { sku: "PRE", promise: { status: "PRE_ORDER", promiseDate: at(8) }, big: { status: "OUT_OF_STOCK" } },
+    const res = await api.gql(graphql(`
+      query PoOneItemPromises { purchaseOrder(id: "PO-1") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }
+    `));
+    expect(res.data.purchaseOrder?.items.map((i) => i.product)).to.deep.equal([
+      { sku: "PRE", promise: { status: "PRE_ORDER", promiseDate: day(8) }, big: { status: "OUT_OF_STOCK" } },
       { sku: "STOCK", promise: { status: "IN_STOCK", promiseDate: null }, big: { status: "OUT_OF_STOCK" } },
     ]);
   });
@@ -91,19 +97,18 @@ describe("PDP promises: productPromise and productPromises", () => {
   it("shows the ATP and date left on the very next request after a pre-order import or an allocation", async () => {
     await po("PO-SOON", [{ sku: "PRE", quantity: 2, arrivalDate: inDays(10) }]);
     await po("PO-LATE", [{ sku: "PRE", quantity: 5, arrivalDate: inDays(30) }]);
-    expect(await promise("PRE")).to.include({ availableToPromise: 7, promiseDate: at(10) });
+    expect(await promise("PRE")).to.include({ availableToPromise: 7, promiseDate: day(10) });
 
-    await api.gql(IMPORT_PRE_ORDER, { input: { orderId: "SO-1", orderDate: daysAgo(1), items: [{ sku: "PRE", quantity: 2 }] } });
-    expect(await promise("PRE")).to.include({ availableToPromise: 5, promiseDate: at(30), purchaseOrderId: "PO-LATE" });
+    await preOrder(api, "SO-1", daysAgo(1), [{ sku: "PRE", quantity: 2 }]);
+    expect(await promise("PRE")).to.include({ availableToPromise: 5, promiseDate: day(30), purchaseOrderId: "PO-LATE" });
 
     // Pre-orders that came in before the next PO wait; Allocate Sales Orders then takes its ATP.
-    await api.gql(IMPORT_PRE_ORDER, { input: { orderId: "SO-2", orderDate: daysAgo(1), items: [{ sku: "PRE", quantity: 9 }] } });
+    await preOrder(api, "SO-2", daysAgo(1), [{ sku: "PRE", quantity: 9 }]);
     await po("PO-NEXT", [{ sku: "PRE", quantity: 10, arrivalDate: inDays(20) }]);
-    expect(await promise("PRE")).to.include({ availableToPromise: 15, promiseDate: at(20), purchaseOrderId: "PO-NEXT" });
-    const run = await api.gql(ALLOCATE, { id: "PO-NEXT" });
-    expect(run.data.allocateSalesOrders.allocatedQuantity).to.equal(9);
-    expect(await promise("PRE")).to.include({ availableToPromise: 6, promiseDate: at(20), purchaseOrderId: "PO-NEXT" });
-    expect(await promise("PRE", 2)).to.include({ promiseDate: at(30), purchaseOrderId: "PO-LATE" });
+    expect(await promise("PRE")).to.include({ availableToPromise: 15, promiseDate: day(20), purchaseOrderId: "PO-NEXT" });
+    expect((await allocate(api, "PO-NEXT")).allocatedQuantity).to.equal(9);
+    expect(await promise("PRE")).to.include({ availableToPromise: 6, promiseDate: day(20), purchaseOrderId: "PO-NEXT" });
+    expect(await promise("PRE", 2)).to.include({ promiseDate: day(30), purchaseOrderId: "PO-LATE" });
   });
 
   it("shows each mutation of one request the ATP left after it", async () => {

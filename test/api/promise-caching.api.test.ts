@@ -1,6 +1,7 @@
 import { expect } from "chai";
-import { PROMISE, PROMISES, UPSERT } from "../fixtures";
-import { TestServer, as, openTestDb, startTestServer } from "../helpers";
+import { openTestDb } from "../support/database";
+import { PROMISE, PROMISES, UPSERT } from "../support/documents";
+import { ResultOf, TestServer, as, startTestServer } from "../support/server";
 
 const ADMIN = as("admin");
 const ANONYMOUS = as("anonymous");
@@ -13,8 +14,9 @@ describe("PDP promises carry Cache-Control for a CDN: public for anonymous promi
   });
   after(() => api.close());
 
-  const cacheControl = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = ANONYMOUS) =>
-    (await api.gql(query, variables, headers)).headers.get("cache-control");
+  /** The Cache-Control of an answer: the request's text is the subject here, so it goes as plain text. */
+  const cacheControl = async (query: string | String, variables?: Record<string, unknown>, headers: Record<string, string> = ANONYMOUS) =>
+    (await api.gql(query.toString(), variables, headers)).headers.get("cache-control");
 
   it("lets a CDN keep an anonymous productPromise or productPromises answer for the configured seconds", async () => {
     expect(await cacheControl(PROMISE, { sku: "A" })).to.equal("public, max-age=30");
@@ -24,11 +26,11 @@ describe("PDP promises carry Cache-Control for a CDN: public for anonymous promi
   });
 
   it("serves the same over GET, the form CDNs cache", async () => {
-    const params = new URLSearchParams({ query: PROMISE, variables: JSON.stringify({ sku: "A" }) });
+    const params = new URLSearchParams({ query: PROMISE.toString(), variables: JSON.stringify({ sku: "A" }) });
     const response = await fetch(`${api.url}?${params}`, { headers: { "apollo-require-preflight": "true" } });
     expect(response.status).to.equal(200);
     expect(response.headers.get("cache-control")).to.equal("public, max-age=30");
-    expect(((await response.json()) as any).data.productPromise.status).to.equal("OUT_OF_STOCK");
+    expect(((await response.json()) as { data: ResultOf<typeof PROMISE> }).data.productPromise?.status).to.equal("OUT_OF_STOCK");
   });
 
   it("never lets a CDN keep an admin answer, another field, an error or a mutation", async () => {

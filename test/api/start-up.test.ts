@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { loadConfig, parseDatabaseUrl } from "../../src/config";
 import { createLogger } from "../../src/api/request-log";
 import { startService } from "../../src/start";
+import { graphql } from "../support/graphql";
+import { graphQLClient } from "../support/server";
 
 const quiet = [createLogger("silent"), () => undefined] as const;
 
@@ -19,9 +21,8 @@ describe("Start-up", () => {
   it("loads the demo catalog into a brand-new embedded database only, once", async () => {
     const file = join(dir, "data", "oms.sqlite");
     const first = await startService(embedded(file), ...quiet);
-    const res = await fetch(first.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${first.generatedAdminKey}` },
-      body: JSON.stringify({ query: "{ purchaseOrders { totalCount } preOrders { totalCount } }" }) });
-    const body = (await res.json()) as any;
+    const gql = graphQLClient(first.url, `Bearer ${first.generatedAdminKey}`);
+    const body = await gql(graphql(`query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }`));
     await first.stop();
     expect(first.demoLoaded).to.equal(true);
     expect(body.data.purchaseOrders.totalCount).to.equal(1);

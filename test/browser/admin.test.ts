@@ -1,9 +1,11 @@
 import { expect } from "chai";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { loadDemoCatalog } from "../../src/domain";
-import { buildWeb } from "../build-web";
-import { CREATE_PO, inDays } from "../fixtures";
-import { TEST_KEYS, TestServer, openTestDb, startTestServer } from "../helpers";
+import { buildWeb } from "../support/build-web";
+import { inDays } from "../support/clock";
+import { openTestDb } from "../support/database";
+import { cancelPurchaseOrder, purchaseOrder } from "../support/scenario";
+import { TEST_KEYS, TestServer, startTestServer } from "../support/server";
 import { launchChromium, screenshot, watchPage } from "./chromium";
 
 const KEY = TEST_KEYS.admin;
@@ -164,7 +166,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await page.waitForSelector("#po-items");
 
     // The PO is cancelled behind the page's back: the server's own reason is shown.
-    await api.db.write((m) => m.query("UPDATE order_header SET status_id = 'ORDER_CANCELLED' WHERE order_id = 'PO-DEMO-1'"));
+    await cancelPurchaseOrder(api, "PO-DEMO-1");
     await page.click("#allocate");
     await page.click("#confirm-allocate-button");
     await page.locator("#flash", { hasText: "cancelled" }).waitFor();
@@ -178,9 +180,8 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
 
   it("pages through POs by cursor and filters by SKU, status and pending pre-orders", async () => {
     for (let i = 1; i <= 11; i++) {
-      const res = await api.gql(CREATE_PO, { input: { id: `PO-SCARF-${String(i).padStart(2, "0")}`, facilityId: "WH-NORTH", orderDate: `2026-01-${String(i).padStart(2, "0")}`,
-        status: i === 1 ? "CANCELLED" : "CREATED", items: [{ sku: "SCARF-GREY", quantity: 5 * i, arrivalDate: inDays(30) }] } });
-      expect(res.errors).to.equal(undefined);
+      await purchaseOrder(api, `PO-SCARF-${String(i).padStart(2, "0")}`, [{ sku: "SCARF-GREY", quantity: 5 * i, arrivalDate: inDays(30) }],
+        { facilityId: "WH-NORTH", orderDate: `2026-01-${String(i).padStart(2, "0")}`, status: i === 1 ? "CANCELLED" : "CREATED" });
     }
     await signIn();
     await page.selectOption("#size", "10");

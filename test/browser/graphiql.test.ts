@@ -1,8 +1,9 @@
 import { expect } from "chai";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { loadDemoCatalog } from "../../src/domain";
-import { buildWeb } from "../build-web";
-import { TEST_KEYS, TestServer, openTestDb, startTestServer } from "../helpers";
+import { buildWeb } from "../support/build-web";
+import { openTestDb } from "../support/database";
+import { TEST_KEYS, TestServer, startTestServer } from "../support/server";
 import { launchChromium, screenshot, watchPage } from "./chromium";
 
 describe("GraphiQL at /graphiql, offline (headless Chromium, demo catalog)", function () {

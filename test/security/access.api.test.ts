@@ -2,8 +2,12 @@ import { expect } from "chai";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { schema } from "../../src/api/schema";
 import { ANONYMOUS_QUERY_FIELDS } from "../../src/auth/policy";
-import { ALLOCATE, CREATE_PO, IMPORT_PRE_ORDER, UPSERT, daysAgo, inDays } from "../fixtures";
-import { TEST_KEYS, TestServer, as, errorCode, snapshot, startTestServer } from "../helpers";
+import { daysAgo, inDays } from "../support/clock";
+import { snapshot } from "../support/database";
+import { ALLOCATE, IMPORT_PRE_ORDER, TYPENAME, UPSERT } from "../support/documents";
+import { graphql } from "../support/graphql";
+import { preOrder, products, purchaseOrder } from "../support/scenario";
+import { TEST_KEYS, TestServer, as, errorCode, startTestServer } from "../support/server";
 import { documentFor, mutationFields, publicSchema, queryFields } from "./schema-documents";
 
 const WRONG = { authorization: "Bearer not-a-key-of-this-server-000000" };
@@ -19,7 +23,7 @@ describe("Access: who may run which operation", () => {
         { name: "helpdesk", role: "support", key: "helpdesk-key-0123456789abcdef" },
       ],
     });
-    await api.gql(UPSERT, { input: [{ sku: "A", name: "Product A" }] });
+    await products(api, "A");
   });
   after(() => api.close());
 
@@ -117,7 +121,7 @@ describe("Access: who may run which operation", () => {
 
   describe("keys", () => {
     it("answers __typename without a key", async () => {
-      expect((await api.gql(`{ __typename }`, {}, as("anonymous"))).data).to.deep.equal({ __typename: "Query" });
+      expect((await api.gql(TYPENAME, {}, as("anonymous"))).data).to.deep.equal({ __typename: "Query" });
     });
 
     const badHeaders: [string, string][] = [
@@ -132,7 +136,7 @@ describe("Access: who may run which operation", () => {
     ];
     for (const [what, header] of badHeaders) {
       it(`refuses ${what} with UNAUTHENTICATED, even for a public field`, async () => {
-        const res = await api.gql(`{ __typename }`, {}, { authorization: header });
+        const res = await api.gql(TYPENAME, {}, { authorization: header });
         expect(errorCode(res)).to.equal("UNAUTHENTICATED");
         expect(res.status).to.equal(401);
         expect(JSON.stringify(res)).not.to.include(TEST_KEYS.admin.slice(5, 20));
@@ -140,26 +144,27 @@ describe("Access: who may run which operation", () => {
     }
 
     it("accepts the scheme in any case and named keys of both roles", async () => {
-      expect((await api.gql(`{ allocationRuns { id } }`, {}, { authorization: `bearer ${TEST_KEYS.support}` })).errors).to.equal(undefined);
-      expect((await api.gql(`{ allocationRuns { id } }`, {}, { authorization: "Bearer helpdesk-key-0123456789abcdef" })).errors).to.equal(undefined);
+      const runs = graphql(`query RunIds { allocationRuns { id } }`);
+      expect((await api.gql(runs, {}, { authorization: `bearer ${TEST_KEYS.support}` })).errors).to.equal(undefined);
+      expect((await api.gql(runs, {}, { authorization: "Bearer helpdesk-key-0123456789abcdef" })).errors).to.equal(undefined);
       expect((await api.gql(UPSERT, { input: [{ sku: "B", name: "B" }] }, { authorization: "Bearer ops-key-0123456789abcdef" })).errors).to.equal(undefined);
     });
 
     it("records the key's name as the actor of allocation runs and history, and the role for an unnamed key", async () => {
-      await api.gql(CREATE_PO, { input: { id: "PO-ACTOR", facilityId: "WH-1", items: [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }] } });
+      await purchaseOrder(api, "PO-ACTOR", [{ sku: "A", quantity: 10, arrivalDate: inDays(10) }]);
       await api.gql(IMPORT_PRE_ORDER, { input: { orderId: "SO-ACTOR-1", orderDate: daysAgo(1), items: [{ sku: "A", quantity: 1 }] } },
         { authorization: "Bearer ops-key-0123456789abcdef" });
-      await api.gql(IMPORT_PRE_ORDER, { input: { orderId: "SO-ACTOR-2", orderDate: daysAgo(1), items: [{ sku: "B", quantity: 1 }] } });
-      await api.gql(CREATE_PO, { input: { id: "PO-ACTOR-B", facilityId: "WH-1", items: [{ sku: "B", quantity: 10, arrivalDate: inDays(10) }] } });
+      await preOrder(api, "SO-ACTOR-2", daysAgo(1), [{ sku: "B", quantity: 1 }]);
+      await purchaseOrder(api, "PO-ACTOR-B", [{ sku: "B", quantity: 10, arrivalDate: inDays(10) }]);
       const run = await api.gql(ALLOCATE, { id: "PO-ACTOR-B" }, { authorization: "Bearer ops-key-0123456789abcdef" });
       expect(run.errors).to.equal(undefined);
-      expect(run.data.allocateSalesOrders.run.triggeredBy).to.equal("ops");
+      expect(run.data.allocateSalesOrders.run?.triggeredBy).to.equal("ops");
       const events: { actor: string; reason: string }[] = await api.db.read((m) => m.query("SELECT actor, reason FROM allocation_event ORDER BY event_id"));
       expect(events.map((e) => e.actor)).to.deep.equal(["ops", "ops"]);
 
-      await api.gql(CREATE_PO, { input: { id: "PO-ACTOR-C", facilityId: "WH-1", items: [{ sku: "A", quantity: 1, arrivalDate: inDays(10) }] } });
+      await purchaseOrder(api, "PO-ACTOR-C", [{ sku: "A", quantity: 1, arrivalDate: inDays(10) }]);
       const unnamed = await api.gql(ALLOCATE, { id: "PO-ACTOR-C" });
-      expect(unnamed.data.allocateSalesOrders.run.triggeredBy).to.equal("admin");
+      expect(unnamed.data.allocateSalesOrders.run?.triggeredBy).to.equal("admin");
     });
   });
 });

@@ -1,8 +1,11 @@
 import { expect } from "chai";
 import { createLogger } from "../../src/api/request-log";
 import { Db } from "../../src/db";
-import { UPSERT } from "../fixtures";
-import { TEST_KEYS, TestServer, as, errorCode, openTestDb, snapshot, startTestServer } from "../helpers";
+import { openTestDb, snapshot } from "../support/database";
+import { TYPENAME, UPSERT } from "../support/documents";
+import { graphql } from "../support/graphql";
+import { products } from "../support/scenario";
+import { TEST_KEYS, TestServer, as, errorCode, startTestServer } from "../support/server";
 
 type Line = Record<string, any>;
 
@@ -14,7 +17,7 @@ async function serverWithLog(db?: Db): Promise<{ api: TestServer; lines: Line[];
 }
 
 /** The request line for a request id; logged when the response closes, so wait a moment for it. */
-async function requestLine(lines: Line[], requestId: string | null): Promise<Line> {
+async function requestLine(lines: Line[], requestId: string | null | undefined): Promise<Line> {
   for (let i = 0; i < 100; i++) {
     const line = lines.find((l) => l.msg === "request" && l.requestId === requestId);
     if (line) return line;
@@ -88,12 +91,12 @@ describe("Request logs", () => {
   let text: () => string;
   before(async () => {
     ({ api, lines, text } = await serverWithLog());
-    await api.gql(UPSERT, { input: [{ sku: "A", name: "Product A" }] });
+    await products(api, "A");
   });
   after(() => api.close());
 
   it("writes one line per request: request id, operation, role and actor, duration, outcome", async () => {
-    const res = await api.gql(`query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }`, { f: { search: "CUSTOMER-SEARCH-9" } }, as("support"));
+    const res = await api.gql(graphql(`query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }`), { f: { search: "CUSTOMER-SEARCH-9" } }, as("support"));
     const id = res.headers.get("x-request-id");
     const line = await requestLine(lines, id);
     expect(line).to.include({ level: 30, requestId: id, method: "POST", path: "/graphql", status: 200, operationName: "ListPOs", operation: "query", role: "support", actor: "support", outcome: "ok" });
@@ -104,21 +107,21 @@ describe("Request logs", () => {
   });
 
   it("gives the error codes as the outcome", async () => {
-    const refused = await api.gql(`mutation Sneak { upsertProducts(input: [{ sku: "B", name: "B" }]) { sku } }`, {}, as("anonymous"));
+    const refused = await api.gql(graphql(`mutation Sneak { upsertProducts(input: [{ sku: "B", name: "B" }]) { sku } }`), {}, as("anonymous"));
     expect(await requestLine(lines, refused.headers.get("x-request-id"))).to.include({ outcome: "UNAUTHENTICATED", role: "anonymous", actor: null, status: 401, operationName: "Sneak" });
     const bad = await api.gql(UPSERT, { input: [{ sku: "", name: "B" }] });
     expect(await requestLine(lines, bad.headers.get("x-request-id"))).to.include({ outcome: "BAD_USER_INPUT", role: "admin", actor: "admin" });
     const invalid = await api.gql(`{ nope }`);
     expect(await requestLine(lines, invalid.headers.get("x-request-id"))).to.include({ outcome: "GRAPHQL_VALIDATION_FAILED", status: 400 });
-    const wrong = await api.gql(`{ __typename }`, {}, { authorization: "Bearer WRONG-KEY-SECRET-123" });
+    const wrong = await api.gql(TYPENAME, {}, { authorization: "Bearer WRONG-KEY-SECRET-123" });
     expect(await requestLine(lines, wrong.headers.get("x-request-id"))).to.include({ outcome: "UNAUTHENTICATED", status: 401 });
     const big = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(9 * 1024 * 1024) });
     expect(await requestLine(lines, big.headers.get("x-request-id"))).to.include({ outcome: "PAYLOAD_TOO_LARGE", status: 413 });
   });
 
   it("never logs keys, Authorization headers, query text or variables", async () => {
-    await api.gql(`mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }`, { input: [{ sku: "CUSTOMER-SKU-77", name: "Mrs Customer's order" }] });
-    const last = await api.gql(`{ __typename }`, {}, { authorization: "Bearer WRONG-KEY-SECRET-123" });
+    await api.gql(graphql(`mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }`), { input: [{ sku: "CUSTOMER-SKU-77", name: "Mrs Customer's order" }] });
+    const last = await api.gql(TYPENAME, {}, { authorization: "Bearer WRONG-KEY-SECRET-123" });
     await requestLine(lines, last.headers.get("x-request-id"));
     const all = text();
     for (const secret of [TEST_KEYS.admin, TEST_KEYS.support, "WRONG-KEY-SECRET-123", "Bearer", "CUSTOMER-SKU-77", "Mrs Customer", "CUSTOMER-SEARCH-9", "upsertProducts(input"]) {

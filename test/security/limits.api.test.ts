@@ -3,8 +3,10 @@ import { getIntrospectionQuery } from "graphql";
 import http from "node:http";
 import { DEFAULT_LIMITS } from "../../src/config";
 import { CSV_LIMITS } from "../../src/domain";
-import { UPSERT } from "../fixtures";
-import { TEST_KEYS, TestServer, as, errorCode, snapshot, startTestServer } from "../helpers";
+import { snapshot } from "../support/database";
+import { IMPORT_CSV, TYPENAME } from "../support/documents";
+import { products } from "../support/scenario";
+import { TEST_KEYS, TestServer, as, errorCode, startTestServer } from "../support/server";
 import { publicSchema } from "./schema-documents";
 
 const PO_PAGE = (first: number) => `purchaseOrders(first: ${first}) { totalCount edges { cursor node { id status facilityId orderDate pendingPreOrderCount
@@ -20,7 +22,7 @@ describe("Limits: what one request may ask for", () => {
   let api: TestServer;
   before(async () => {
     api = await startTestServer();
-    await api.gql(UPSERT, { input: [{ sku: "A", name: "Product A" }] });
+    await products(api, "A");
   });
   after(() => api.close());
 
@@ -149,7 +151,7 @@ describe("Limits: what one request may ask for", () => {
         });
         expect(status.status).to.equal(413);
         expect(JSON.parse(status.body).errors[0].extensions.code).to.equal("PAYLOAD_TOO_LARGE");
-        expect((await small.gql(`{ __typename }`)).data).to.deep.equal({ __typename: "Query" });
+        expect((await small.gql(TYPENAME)).data).to.deep.equal({ __typename: "Query" });
       } finally {
         await small.app.stop();
       }
@@ -169,24 +171,23 @@ describe("Limits: what one request may ask for", () => {
   });
 
   describe("PO CSV uploads", () => {
-    const IMPORT = `mutation($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id } errors { line message } } }`;
     const HEADER = "orderId,productSku,arrivalDate,quantity,facilityId\n";
 
     it(`refuses more than ${CSV_LIMITS.rows} rows with BAD_USER_INPUT and writes nothing`, async () => {
       const before = await snapshot(api.db);
-      const res = await api.gql(IMPORT, { csv: HEADER + "PO-X,A,01/15/2030,1,WH\n".repeat(CSV_LIMITS.rows + 1) });
+      const res = await api.gql(IMPORT_CSV, { csv: HEADER + "PO-X,A,01/15/2030,1,WH\n".repeat(CSV_LIMITS.rows + 1) });
       expect(errorCode(res)).to.equal("BAD_USER_INPUT");
       expect(res.errors![0].message).to.equal(`csv has more than ${CSV_LIMITS.rows} rows`);
       expect(await snapshot(api.db)).to.deep.equal(before);
     });
 
     it(`refuses a CSV over ${CSV_LIMITS.bytes} bytes with BAD_USER_INPUT`, async () => {
-      const res = await api.gql(IMPORT, { csv: HEADER + "x".repeat(CSV_LIMITS.bytes) });
+      const res = await api.gql(IMPORT_CSV, { csv: HEADER + "x".repeat(CSV_LIMITS.bytes) });
       expect(errorCode(res)).to.equal("BAD_USER_INPUT");
     });
 
     it("reports a line longer than a row can be (a million commas) by its number, without parsing it", async () => {
-      const res = await api.gql(IMPORT, { csv: `${HEADER}PO-1,A,01/15/2030,1,WH\n${",".repeat(1_000_000)}\n` });
+      const res = await api.gql(IMPORT_CSV, { csv: `${HEADER}PO-1,A,01/15/2030,1,WH\n${",".repeat(1_000_000)}\n` });
       expect(res.data.importPurchaseOrders.errors).to.deep.equal([{ line: 3, message: `Line is longer than ${CSV_LIMITS.rowChars} characters` }]);
     });
   });

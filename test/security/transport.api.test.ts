@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { TEST_KEYS, TestServer, as, errorCode, startTestServer } from "../helpers";
+import { TYPENAME } from "../support/documents";
+import { TEST_KEYS, TestServer, as, errorCode, startTestServer } from "../support/server";
 
 const ADMIN = { authorization: `Bearer ${TEST_KEYS.admin}` };
 
@@ -35,7 +36,7 @@ describe("Transport: CSRF prevention and production mode", () => {
     });
 
     it("answers an application/json POST, and a GET query that carries a preflight header", async () => {
-      expect((await api.gql(`{ __typename }`)).data).to.deep.equal({ __typename: "Query" });
+      expect((await api.gql(TYPENAME)).data).to.deep.equal({ __typename: "Query" });
       const res = await get("{ __typename }", { "apollo-require-preflight": "true" });
       expect(res.status).to.equal(200);
       expect(await res.json()).to.deep.equal({ data: { __typename: "Query" } });

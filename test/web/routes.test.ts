@@ -2,8 +2,10 @@ import { expect } from "chai";
 import http from "node:http";
 import { createApp } from "../../src/http/app";
 import { loadConfig } from "../../src/config";
-import { buildWeb } from "../build-web";
-import { TestServer, openTestDb, startTestServer } from "../helpers";
+import { buildWeb } from "../support/build-web";
+import { openTestDb } from "../support/database";
+import { graphql } from "../support/graphql";
+import { TestServer, startTestServer } from "../support/server";
 
 interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -76,7 +78,7 @@ describe("The console and GraphiQL routes", () => {
     // A GET query is still a GET query, and API clients are not redirected.
     const query = await raw(api.url, "/graphql?query=%7B__typename%7D", { accept: "text/html, application/json", "apollo-require-preflight": "true" });
     expect([query.status, JSON.parse(query.body)]).to.deep.equal([200, { data: { __typename: "Query" } }]);
-    expect((await api.gql("{ viewer { role } }")).data).to.deep.equal({ viewer: { role: "admin" } });
+    expect((await api.gql(graphql(`query ViewerRole { viewer { role } }`))).data).to.deep.equal({ viewer: { role: "admin" } });
   });
 
   it("keeps GraphiQL off when the server is told to, and never shows Apollo's CDN landing page", async () => {

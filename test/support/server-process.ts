@@ -1,14 +1,15 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { GraphQLClient, graphQLClient } from "./server";
 
 /**
  * The real server (src/server.ts) as a child process on a random port, for tests that need
- * more than one server on one database, or a server to kill.
+ * more than one server on one database, or a server to kill. It runs on real time, not the test
+ * clock (test/support/clock.ts): give it dates several days away from today.
  */
-export interface ServerProcess {
+export interface ServerProcess extends GraphQLClient {
   url: string;
   child: ChildProcess;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[]; status: number; headers: Headers }>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL: no cleanup, no rollback from the process itself. */
@@ -17,7 +18,7 @@ export interface ServerProcess {
 }
 
 const ROOT = join(__dirname, "..", "..");
-/** Sent on every request, so these tests keep working once the server enforces API keys. */
+/** The admin key the process is started with; gql() sends it on every request. */
 const ADMIN_KEY = "allocation-test-admin-key";
 
 export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
@@ -48,14 +49,7 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
   return {
     url,
     child,
-    async gql(query, variables) {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_KEY}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { ...((await response.json()) as Record<string, unknown>), status: response.status, headers: response.headers };
-    },
+    gql: graphQLClient(url, `Bearer ${ADMIN_KEY}`),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;

@@ -1,5 +1,7 @@
 import { expect } from "chai";
-import { Db, fromSqlDate } from "../src/db";
+import { Db, fromSqlDate } from "../../src/db";
+
+const iso = (value: unknown): string | null => fromSqlDate(value)?.toISOString() ?? null;
 
 /**
  * The allocation invariants (docs/domain.md#rule-7-one-transaction-never-oversold), checked against what is stored.
@@ -63,4 +65,43 @@ export async function allocationInvariantViolations(db: Db): Promise<string[]> {
 /** Fails the test with every violation listed. */
 export async function expectAllocationInvariants(db: Db): Promise<void> {
   expect(await allocationInvariantViolations(db), "allocation invariants").to.deep.equal([]);
+}
+
+/**
+ * Everything that must hold after any mix of allocations, imports and lifecycle changes, as a
+ * list of violations (empty = all good), so a failing test says what broke:
+ * - the allocation invariants (above), and every tied item is open;
+ * - an untied item has no promise date;
+ * - the feed holds exactly one row per history event that changed a promise date, and replaying
+ *   it gives every item its current promise date.
+ */
+export async function lifecycleViolations(db: Db): Promise<string[]> {
+  const out = await allocationInvariantViolations(db);
+  const items = await db.read((m) => m.query(
+    `SELECT s.so_item_id, s.order_id, s.order_item_seq_id, s.status_id, s.po_item_id, s.promised_datetime
+     FROM sales_order_item s ORDER BY s.so_item_id`,
+  ));
+  for (const s of items) {
+    const where = `pre-order item ${s.order_id}/${s.order_item_seq_id}`;
+    if (s.po_item_id == null && s.promised_datetime != null) out.push(`${where} is promised ${iso(s.promised_datetime)} without a PO`);
+    if (s.po_item_id != null && !["ITEM_CREATED", "ITEM_APPROVED"].includes(s.status_id)) out.push(`${where} is ${s.status_id} yet tied`);
+  }
+
+  const key = (r: Record<string, unknown>, at: string, type: string) =>
+    [r.so_item_id, r.order_id, r.order_item_seq_id, iso(r.old_promise_date), iso(r.new_promise_date), iso(r[at]), r[type], r.reason].join("|");
+  const events = await db.read((m) => m.query("SELECT * FROM allocation_event ORDER BY event_id"));
+  const changes = await db.read((m) => m.query("SELECT * FROM promise_date_change ORDER BY change_id"));
+  const expected = events.filter((e: Record<string, unknown>) => iso(e.old_promise_date) !== iso(e.new_promise_date))
+    .map((e: Record<string, unknown>) => key(e, "event_at", "event_type")).sort();
+  const actual = changes.map((c: Record<string, unknown>) => key(c, "changed_at", "event_type")).sort();
+  if (JSON.stringify(expected) !== JSON.stringify(actual)) {
+    out.push(`feed has ${actual.length} rows for ${expected.length} promise-date changes in the history`);
+  }
+  const replayed = new Map<number, string | null>();
+  for (const c of changes) replayed.set(Number(c.so_item_id), iso(c.new_promise_date));
+  for (const s of items) {
+    const last = replayed.get(Number(s.so_item_id)) ?? null;
+    if (last !== iso(s.promised_datetime)) out.push(`feed replay gives ${s.order_id}/${s.order_item_seq_id} ${last}, stored ${iso(s.promised_datetime)}`);
+  }
+  return out;
 }

@@ -1,0 +1,151 @@
+import { graphql } from "./graphql";
+
+/**
+ * The operations the tests share, as typed documents: `npm run codegen` checks each against
+ * schema/schema.graphql and types its variables and data (test/support/graphql/). A test's own
+ * one-off operations sit in the test, written the same way: graphql(`query Name ... `).
+ */
+
+export const PO_ITEM_FIELDS = graphql(`
+  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }
+`);
+
+export const PRE_ORDER_ITEM_FIELDS = graphql(`
+  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }
+`);
+
+export const PROMISE_FIELDS = graphql(`
+  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }
+`);
+
+export const UPSERT = graphql(`
+  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }
+`);
+
+export const CREATE_PO = graphql(`
+  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {
+    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }
+  }
+`);
+
+export const IMPORT_PRE_ORDER = graphql(`
+  mutation ImportPreOrder($input: PreOrderInput!) {
+    importPreOrder(input: $input) { created items { ...PreOrderItemFields product { sku } } }
+  }
+`);
+
+export const IMPORT_CSV = graphql(`
+  mutation ImportPurchaseOrders($csv: String!, $fmt: String) {
+    importPurchaseOrders(csv: $csv, dateFormat: $fmt) {
+      purchaseOrders { id items { seqId quantity arrivalDate product { sku } } }
+      errors { line message }
+    }
+  }
+`);
+
+export const ALLOCATE = graphql(`
+  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean) {
+    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {
+      dryRun allocatedItemCount allocatedQuantity
+      run { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }
+      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }
+      skipped { orderId seqId reason }
+      purchaseOrder { id pendingPreOrderCount items { seqId allocatedQuantity availableToPromise } }
+    }
+  }
+`);
+
+// Lifecycle: changes after allocation, the history and the promise-date feed.
+
+export const UPDATE_PO_ITEM = graphql(`
+  mutation UpdatePurchaseOrderItem($po: ID!, $seq: String!, $input: PurchaseOrderItemUpdateInput!) {
+    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: $input) { ...PoItemFields }
+  }
+`);
+
+export const CANCEL_PO = graphql(`
+  mutation CancelPurchaseOrder($id: ID!) { cancelPurchaseOrder(id: $id) { id status items { ...PoItemFields } } }
+`);
+
+export const CANCEL_PO_ITEM = graphql(`
+  mutation CancelPurchaseOrderItem($po: ID!, $seq: String!) { cancelPurchaseOrderItem(purchaseOrderId: $po, seqId: $seq) { ...PoItemFields } }
+`);
+
+export const COMPLETE_PO = graphql(`
+  mutation CompletePurchaseOrder($id: ID!) { completePurchaseOrder(id: $id) { id status items { ...PoItemFields } } }
+`);
+
+export const CANCEL_PRE_ORDER_ITEM = graphql(`
+  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }
+`);
+
+export const RELEASE_ALLOCATION = graphql(`
+  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }
+`);
+
+export const ALLOCATE_PRE_ORDER_ITEM = graphql(`
+  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {
+    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }
+  }
+`);
+
+export const ALLOCATION_HISTORY = graphql(`
+  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {
+    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {
+      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate
+    }
+  }
+`);
+
+export const PROMISE_DATE_CHANGES = graphql(`
+  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {
+    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }
+    }
+  }
+`);
+
+export const ACKNOWLEDGE = graphql(`
+  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }
+`);
+
+// Reads.
+
+export const PROMISE = graphql(`
+  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }
+`);
+
+export const PROMISES = graphql(`
+  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }
+`);
+
+export const PURCHASE_ORDER = graphql(`
+  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }
+`);
+
+export const PURCHASE_ORDERS = graphql(`
+  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {
+    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+  }
+`);
+
+export const PRE_ORDERS = graphql(`
+  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {
+    preOrders(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { ...PreOrderItemFields product { sku } } }
+    }
+  }
+`);
+
+export const ALLOCATION_RUNS = graphql(`
+  query AllocationRuns($po: ID) {
+    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }
+  }
+`);
+
+/** The smallest operation: public, asks nothing of the database. */
+export const TYPENAME = graphql(`
+  query Typename { __typename }
+`);

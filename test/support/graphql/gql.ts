@@ -1,0 +1,272 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": typeof types.AllocateUnknownPoDocument,
+    "query CountPurchaseOrders { purchaseOrders { totalCount } }": typeof types.CountPurchaseOrdersDocument,
+    "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": typeof types.SoonPoAtpDocument,
+    "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": typeof types.HundredPurchaseOrdersDocument,
+    "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": typeof types.FirstPoProductNamesDocument,
+    "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": typeof types.PoOneStatusDocument,
+    "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
+    "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
+    "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
+    "query RunIds { allocationRuns { id } }": typeof types.RunIdsDocument,
+    "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
+    "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
+    "mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }": typeof types.SecretDocument,
+    "query PurchaseOrderId($id: ID!) { purchaseOrder(id: $id) { id } }": typeof types.PurchaseOrderIdDocument,
+    "\n      mutation ImportPurchaseOrderFacilities($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id facilityId } errors { line message } } }\n    ": typeof types.ImportPurchaseOrderFacilitiesDocument,
+    "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n": typeof types.PoItemFieldsFragmentDoc,
+    "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": typeof types.PreOrderItemFieldsFragmentDoc,
+    "\n  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }\n": typeof types.PromiseFieldsFragmentDoc,
+    "\n  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }\n": typeof types.UpsertProductsDocument,
+    "\n  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }\n  }\n": typeof types.CreatePurchaseOrderDocument,
+    "\n  mutation ImportPreOrder($input: PreOrderInput!) {\n    importPreOrder(input: $input) { created items { ...PreOrderItemFields product { sku } } }\n  }\n": typeof types.ImportPreOrderDocument,
+    "\n  mutation ImportPurchaseOrders($csv: String!, $fmt: String) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt) {\n      purchaseOrders { id items { seqId quantity arrivalDate product { sku } } }\n      errors { line message }\n    }\n  }\n": typeof types.ImportPurchaseOrdersDocument,
+    "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n      purchaseOrder { id pendingPreOrderCount items { seqId allocatedQuantity availableToPromise } }\n    }\n  }\n": typeof types.AllocateSalesOrdersDocument,
+    "\n  mutation UpdatePurchaseOrderItem($po: ID!, $seq: String!, $input: PurchaseOrderItemUpdateInput!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: $input) { ...PoItemFields }\n  }\n": typeof types.UpdatePurchaseOrderItemDocument,
+    "\n  mutation CancelPurchaseOrder($id: ID!) { cancelPurchaseOrder(id: $id) { id status items { ...PoItemFields } } }\n": typeof types.CancelPurchaseOrderDocument,
+    "\n  mutation CancelPurchaseOrderItem($po: ID!, $seq: String!) { cancelPurchaseOrderItem(purchaseOrderId: $po, seqId: $seq) { ...PoItemFields } }\n": typeof types.CancelPurchaseOrderItemDocument,
+    "\n  mutation CompletePurchaseOrder($id: ID!) { completePurchaseOrder(id: $id) { id status items { ...PoItemFields } } }\n": typeof types.CompletePurchaseOrderDocument,
+    "\n  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": typeof types.CancelPreOrderItemDocument,
+    "\n  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": typeof types.ReleaseAllocationDocument,
+    "\n  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }\n  }\n": typeof types.AllocatePreOrderItemDocument,
+    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n": typeof types.AllocationHistoryDocument,
+    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": typeof types.PromiseDateChangesDocument,
+    "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": typeof types.AcknowledgePromiseDateChangesDocument,
+    "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromiseDocument,
+    "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromisesDocument,
+    "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": typeof types.PurchaseOrderDocument,
+    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n": typeof types.PurchaseOrdersDocument,
+    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": typeof types.PreOrdersDocument,
+    "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": typeof types.AllocationRunsDocument,
+    "\n  query Typename { __typename }\n": typeof types.TypenameDocument,
+    "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
+};
+const documents: Documents = {
+    "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": types.AllocateUnknownPoDocument,
+    "query CountPurchaseOrders { purchaseOrders { totalCount } }": types.CountPurchaseOrdersDocument,
+    "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": types.SoonPoAtpDocument,
+    "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": types.HundredPurchaseOrdersDocument,
+    "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": types.FirstPoProductNamesDocument,
+    "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": types.PoOneStatusDocument,
+    "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
+    "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
+    "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
+    "query RunIds { allocationRuns { id } }": types.RunIdsDocument,
+    "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
+    "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
+    "mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }": types.SecretDocument,
+    "query PurchaseOrderId($id: ID!) { purchaseOrder(id: $id) { id } }": types.PurchaseOrderIdDocument,
+    "\n      mutation ImportPurchaseOrderFacilities($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id facilityId } errors { line message } } }\n    ": types.ImportPurchaseOrderFacilitiesDocument,
+    "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n": types.PoItemFieldsFragmentDoc,
+    "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": types.PreOrderItemFieldsFragmentDoc,
+    "\n  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }\n": types.PromiseFieldsFragmentDoc,
+    "\n  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }\n": types.UpsertProductsDocument,
+    "\n  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }\n  }\n": types.CreatePurchaseOrderDocument,
+    "\n  mutation ImportPreOrder($input: PreOrderInput!) {\n    importPreOrder(input: $input) { created items { ...PreOrderItemFields product { sku } } }\n  }\n": types.ImportPreOrderDocument,
+    "\n  mutation ImportPurchaseOrders($csv: String!, $fmt: String) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt) {\n      purchaseOrders { id items { seqId quantity arrivalDate product { sku } } }\n      errors { line message }\n    }\n  }\n": types.ImportPurchaseOrdersDocument,
+    "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n      purchaseOrder { id pendingPreOrderCount items { seqId allocatedQuantity availableToPromise } }\n    }\n  }\n": types.AllocateSalesOrdersDocument,
+    "\n  mutation UpdatePurchaseOrderItem($po: ID!, $seq: String!, $input: PurchaseOrderItemUpdateInput!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: $input) { ...PoItemFields }\n  }\n": types.UpdatePurchaseOrderItemDocument,
+    "\n  mutation CancelPurchaseOrder($id: ID!) { cancelPurchaseOrder(id: $id) { id status items { ...PoItemFields } } }\n": types.CancelPurchaseOrderDocument,
+    "\n  mutation CancelPurchaseOrderItem($po: ID!, $seq: String!) { cancelPurchaseOrderItem(purchaseOrderId: $po, seqId: $seq) { ...PoItemFields } }\n": types.CancelPurchaseOrderItemDocument,
+    "\n  mutation CompletePurchaseOrder($id: ID!) { completePurchaseOrder(id: $id) { id status items { ...PoItemFields } } }\n": types.CompletePurchaseOrderDocument,
+    "\n  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": types.CancelPreOrderItemDocument,
+    "\n  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": types.ReleaseAllocationDocument,
+    "\n  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }\n  }\n": types.AllocatePreOrderItemDocument,
+    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n": types.AllocationHistoryDocument,
+    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": types.PromiseDateChangesDocument,
+    "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": types.AcknowledgePromiseDateChangesDocument,
+    "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromiseDocument,
+    "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromisesDocument,
+    "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": types.PurchaseOrderDocument,
+    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n": types.PurchaseOrdersDocument,
+    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": types.PreOrdersDocument,
+    "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": types.AllocationRunsDocument,
+    "\n  query Typename { __typename }\n": types.TypenameDocument,
+    "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }"): typeof import('./graphql').AllocateUnknownPoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CountPurchaseOrders { purchaseOrders { totalCount } }"): typeof import('./graphql').CountPurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }"): typeof import('./graphql').SoonPoAtpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    "): typeof import('./graphql').HundredPurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }"): typeof import('./graphql').FirstPoProductNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }"): typeof import('./graphql').PoOneStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    "): typeof import('./graphql').PoOneItemPromisesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      "): typeof import('./graphql').PoNItemPromisesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }"): typeof import('./graphql').DemoCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RunIds { allocationRuns { id } }"): typeof import('./graphql').RunIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }"): typeof import('./graphql').ListPOsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }"): typeof import('./graphql').SneakDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }"): typeof import('./graphql').SecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchaseOrderId($id: ID!) { purchaseOrder(id: $id) { id } }"): typeof import('./graphql').PurchaseOrderIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation ImportPurchaseOrderFacilities($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id facilityId } errors { line message } } }\n    "): typeof import('./graphql').ImportPurchaseOrderFacilitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n"): typeof import('./graphql').PoItemFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n"): typeof import('./graphql').PreOrderItemFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }\n"): typeof import('./graphql').PromiseFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }\n"): typeof import('./graphql').UpsertProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }\n  }\n"): typeof import('./graphql').CreatePurchaseOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPreOrder($input: PreOrderInput!) {\n    importPreOrder(input: $input) { created items { ...PreOrderItemFields product { sku } } }\n  }\n"): typeof import('./graphql').ImportPreOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPurchaseOrders($csv: String!, $fmt: String) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt) {\n      purchaseOrders { id items { seqId quantity arrivalDate product { sku } } }\n      errors { line message }\n    }\n  }\n"): typeof import('./graphql').ImportPurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n      purchaseOrder { id pendingPreOrderCount items { seqId allocatedQuantity availableToPromise } }\n    }\n  }\n"): typeof import('./graphql').AllocateSalesOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePurchaseOrderItem($po: ID!, $seq: String!, $input: PurchaseOrderItemUpdateInput!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: $input) { ...PoItemFields }\n  }\n"): typeof import('./graphql').UpdatePurchaseOrderItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPurchaseOrder($id: ID!) { cancelPurchaseOrder(id: $id) { id status items { ...PoItemFields } } }\n"): typeof import('./graphql').CancelPurchaseOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPurchaseOrderItem($po: ID!, $seq: String!) { cancelPurchaseOrderItem(purchaseOrderId: $po, seqId: $seq) { ...PoItemFields } }\n"): typeof import('./graphql').CancelPurchaseOrderItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompletePurchaseOrder($id: ID!) { completePurchaseOrder(id: $id) { id status items { ...PoItemFields } } }\n"): typeof import('./graphql').CompletePurchaseOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n"): typeof import('./graphql').CancelPreOrderItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n"): typeof import('./graphql').ReleaseAllocationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }\n  }\n"): typeof import('./graphql').AllocatePreOrderItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n"): typeof import('./graphql').AllocationHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n"): typeof import('./graphql').PromiseDateChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n"): typeof import('./graphql').AcknowledgePromiseDateChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n"): typeof import('./graphql').ProductPromiseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n"): typeof import('./graphql').ProductPromisesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n"): typeof import('./graphql').PurchaseOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n"): typeof import('./graphql').PurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n"): typeof import('./graphql').PreOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n"): typeof import('./graphql').AllocationRunsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Typename { __typename }\n"): typeof import('./graphql').TypenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ViewerRole { viewer { role } }"): typeof import('./graphql').ViewerRoleDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
