@@ -11,7 +11,57 @@ export interface DatabaseConfig {
   display: string;
   /** True when the embedded SQLite file did not exist before this start. */
   embedded: boolean;
+  /** DATABASE_READ_URL: a replica or another cluster node for the storefront's and support's reads (MySQL/MariaDB only). */
+  readUrl?: string;
+  /** The read URL, printable. */
+  readDisplay?: string;
+  /** Pool sizes and time limits; anything left out takes DEFAULT_DATABASE_LIMITS. */
+  limits?: Partial<DatabaseLimits>;
 }
+
+/**
+ * How much of the database one server may hold and for how long (README "Deploying at scale").
+ * Times are enforced by the database on every connection (MySQL/MariaDB); a statement or lock
+ * wait past its limit fails the operation with TIMEOUT and nothing written.
+ */
+export interface DatabaseLimits {
+  /** DB_POOL_SIZE: connections for writes and admin reads (the primary). */
+  poolSize: number;
+  /** DB_READ_POOL_SIZE: connections of each read lane (storefront, support). */
+  readPoolSize: number;
+  /** DB_MAX_HEAVY_WRITES: Allocate Sales Orders runs (and other bulk writes) at once per server; more wait their turn. */
+  heavyWrites: number;
+  /** DB_STATEMENT_TIMEOUT_MS: the longest one statement may run on the primary, lock waits included. */
+  statementMs: number;
+  /** DB_READ_STATEMENT_TIMEOUT_MS: the longest one statement may run on a read lane. */
+  readStatementMs: number;
+  /** DB_LOCK_WAIT_TIMEOUT_S: the longest a statement waits for a row lock (whole seconds: InnoDB's unit). */
+  lockWaitSeconds: number;
+  /** HEALTH_TIMEOUT_MS: /healthz answers 503 when the database has not answered by then. */
+  healthMs: number;
+}
+
+export const DEFAULT_DATABASE_LIMITS: Readonly<DatabaseLimits> = Object.freeze({
+  poolSize: 20,
+  readPoolSize: 10,
+  heavyWrites: 2,
+  statementMs: 30_000,
+  readStatementMs: 5_000,
+  lockWaitSeconds: 20,
+  healthMs: 800,
+});
+
+/** The env variable of each database limit, and the most it may be. */
+const DATABASE_LIMIT_VARIABLES: Readonly<Record<keyof DatabaseLimits, { name: string; max: number }>> = {
+  poolSize: { name: "DB_POOL_SIZE", max: 1000 },
+  readPoolSize: { name: "DB_READ_POOL_SIZE", max: 1000 },
+  heavyWrites: { name: "DB_MAX_HEAVY_WRITES", max: 100 },
+  statementMs: { name: "DB_STATEMENT_TIMEOUT_MS", max: 3_600_000 },
+  readStatementMs: { name: "DB_READ_STATEMENT_TIMEOUT_MS", max: 3_600_000 },
+  lockWaitSeconds: { name: "DB_LOCK_WAIT_TIMEOUT_S", max: 3600 },
+  // /healthz must answer within a second: its own wait stays below that.
+  healthMs: { name: "HEALTH_TIMEOUT_MS", max: 950 },
+};
 
 export interface Config {
   port: number;
@@ -76,10 +126,30 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
   }
   if (/^(mysql|mariadb):\/\//.test(value)) {
     const url = new URL(value.replace(/^mariadb:/, "mysql:"));
-    const display = `MySQL ${url.hostname}:${url.port || 3306}${url.pathname} as ${decodeURIComponent(url.username) || "(no user)"}`;
-    return { kind: "mysql", url: url.toString(), display, embedded: false };
+    return { kind: "mysql", url: url.toString(), display: displayMySql(url), embedded: false };
   }
   throw new Error(`DATABASE_URL must be sqlite::memory:, sqlite:<file> or mysql://user:pass@host:port/db (got a value starting "${value.slice(0, 8)}")`);
+}
+
+const displayMySql = (url: URL): string => `MySQL ${url.hostname}:${url.port || 3306}${url.pathname} as ${decodeURIComponent(url.username) || "(no user)"}`;
+
+/**
+ * The database settings from the environment: DATABASE_URL, the optional DATABASE_READ_URL (a
+ * replica or another cluster node; MySQL/MariaDB only, like the primary), pool sizes and limits.
+ */
+export function parseDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  const limits = {} as DatabaseLimits;
+  for (const [key, { name, max }] of Object.entries(DATABASE_LIMIT_VARIABLES) as [keyof DatabaseLimits, { name: string; max: number }][]) {
+    limits[key] = positiveInt(env, name, DEFAULT_DATABASE_LIMITS[key], max);
+  }
+  const read = env.DATABASE_READ_URL?.trim();
+  if (!read) return { ...database, limits };
+  if (database.kind !== "mysql" || !/^(mysql|mariadb):\/\//.test(read)) {
+    throw new Error("DATABASE_READ_URL needs a mysql:// DATABASE_URL and must itself be mysql://user:pass@host:port/db (a replica or another cluster node)");
+  }
+  const url = new URL(read.replace(/^mariadb:/, "mysql:"));
+  return { ...database, readUrl: url.toString(), readDisplay: displayMySql(url), limits };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.has(logLevel)) throw new Error(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(", ")}, got "${env.LOG_LEVEL}"`);
   return {
     port,
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database: parseDatabaseConfig(env),
     demoData: demo,
     production,
     promiseCacheMaxAge,
@@ -126,11 +196,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number >= 1, got "${raw}"`);
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1 || value > max) {
+    throw new Error(`${name} must be a whole number ${max < Number.MAX_SAFE_INTEGER ? `from 1 to ${max}` : ">= 1"}, got "${raw.slice(0, 40)}"`);
+  }
   return value;
 }
 

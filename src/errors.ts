@@ -1,7 +1,7 @@
 /** The codes a whole operation can fail with (docs/domain.md#error-codes). Per-item outcomes are payload data instead. */
 export type ErrorCode =
   | "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "NOT_FOUND" | "DUPLICATE"
-  | "PO_NOT_ALLOCATABLE" | "CONFLICT" | "INTERNAL_SERVER_ERROR";
+  | "PO_NOT_ALLOCATABLE" | "CONFLICT" | "TIMEOUT" | "INTERNAL_SERVER_ERROR";
 
 /** A failure the caller can act on. Thrown inside a transaction, it rolls everything back. */
 export class DomainError extends Error {

@@ -1,13 +1,13 @@
 import type { Role } from "../auth/keys";
-import { Db } from "../db";
+import { Database, Db, Lane } from "../db";
 import { Loaders, createLoaders } from "./loaders";
 import { RequestRecord } from "./request-log";
 
 export type { Role };
 
-/** What every resolver gets: the database, this request's loaders, and who is asking. */
+/** What every resolver gets: the database as the caller's lane sees it, this request's loaders, and who is asking. */
 export interface Context {
-  db: Db;
+  db: Database;
   loaders: Loaders;
   role: Role;
   /** The name recorded as actor in runs and history. */
@@ -17,6 +17,13 @@ export interface Context {
   record: RequestRecord;
 }
 
+/**
+ * Which lane a caller's reads take (src/db/db.ts): the storefront's anonymous lookups never
+ * wait behind writes; support reads may go to a replica; an admin reads what it just wrote.
+ */
+const LANES: Readonly<Record<Role, Lane>> = { anonymous: "storefront", support: "support", admin: "admin" };
+
 export function createContext(db: Db, identity: { role: Role; actor: string | null }, record: RequestRecord): Context {
-  return { db, loaders: createLoaders(db), role: identity.role, actor: identity.actor, requestId: record.requestId, record };
+  const lane = db.lane(LANES[identity.role]);
+  return { db: lane, loaders: createLoaders(lane), role: identity.role, actor: identity.actor, requestId: record.requestId, record };
 }

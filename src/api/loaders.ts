@@ -1,12 +1,12 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
-import { Db } from "../db";
+import { Database } from "../db";
 import { PromiseRequest, findProductPromises, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts } from "../domain";
 import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
 import { ProductPromise, toProductPromise } from "./types/product-promise.type";
 
 /** Per-request DataLoaders: one batched query per kind of lookup, never shared across requests. */
-export function createLoaders(db: Db) {
+export function createLoaders(db: Database) {
   return {
     product: new DataLoader<number, ProductEntity | undefined>(async (ids) => {
       const rows = await db.read((m) => m.getRepository(ProductEntity).findBy({ id: In([...ids]) }));

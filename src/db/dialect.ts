@@ -1,12 +1,14 @@
 import { DataSource, EntityManager } from "typeorm";
 
 /**
- * Every difference between SQLite and MySQL/MariaDB that the code has to know about, answered by
+ * Every difference between SQLite, MariaDB and MySQL that the code has to know about, answered by
  * one object chosen once per DataSource (`dialectOf`). Nothing outside src/db and the migrations
  * asks which database it is talking to.
  */
 export interface Dialect {
   readonly name: "sqlite" | "mysql";
+  /** Which server answers: MariaDB and MySQL share the SQL here but not their time limits. */
+  readonly flavor: "sqlite" | "mariadb" | "mysql";
   /** Appended to a locking read: `FOR UPDATE` on MySQL; empty on SQLite, whose writes are serialised anyway. */
   readonly forUpdate: string;
   /** The integer column type: SQLite auto-increments only an INTEGER PRIMARY KEY. */
@@ -17,12 +19,22 @@ export interface Dialect {
   upsert(table: string, columns: readonly string[], rows: number, key: readonly string[], update: readonly string[]): string;
   /** A unique or primary key refused the row. */
   isDuplicateKey(error: unknown): boolean;
-  /** The whole transaction is safe to run again (deadlock, lock-wait timeout). */
+  /**
+   * The whole transaction is safe to run again: a deadlock, which on a Galera cluster is also
+   * how a transaction that lost certification to another node's commit fails.
+   */
   isRetryable(error: unknown): boolean;
+  /** A statement ran past its time limit or waited past the lock-wait limit (the statement was undone). */
+  isTimeout(error: unknown): boolean;
+  /** The session settings that put these limits on a connection (none where the database has no such limit). */
+  sessionLimits(statementMs: number, lockWaitSeconds: number): string | undefined;
 }
 
 const driverCode = (error: unknown): string | undefined =>
   (error as { driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+
+const driverErrno = (error: unknown): number | undefined =>
+  (error as { driverError?: { errno?: number } })?.driverError?.errno ?? (error as { errno?: number })?.errno;
 
 const valuesRows = (columns: readonly string[], rows: number): string => {
   const row = `(${columns.map(() => "?").join(", ")})`;
@@ -31,6 +43,7 @@ const valuesRows = (columns: readonly string[], rows: number): string => {
 
 export const sqliteDialect: Dialect = Object.freeze({
   name: "sqlite",
+  flavor: "sqlite",
   forUpdate: "",
   intType: "integer",
   prepares: false,
@@ -39,19 +52,47 @@ export const sqliteDialect: Dialect = Object.freeze({
     `ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(", ")}`,
   isDuplicateKey: (error: unknown) => ["SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"].includes(driverCode(error) ?? ""),
   isRetryable: () => false,
+  // One process, one connection, one queue: nothing waits on another writer.
+  isTimeout: () => false,
+  sessionLimits: () => undefined,
 });
 
-export const mysqlDialect: Dialect = Object.freeze({
-  name: "mysql",
+/** ER_LOCK_WAIT_TIMEOUT, MariaDB's max_statement_time exceeded, MySQL's MAX_EXECUTION_TIME exceeded. */
+const TIMEOUT_ERRNOS = new Set([1205, 1969, 3024]);
+
+const mysqlFamily = {
+  name: "mysql" as const,
   forUpdate: " FOR UPDATE",
-  intType: "int",
+  intType: "int" as const,
   prepares: true,
   upsert: (table: string, columns: readonly string[], rows: number, _key: readonly string[], update: readonly string[]) =>
     `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${valuesRows(columns, rows)} ` +
     `ON DUPLICATE KEY UPDATE ${update.map((c) => `${c} = VALUES(${c})`).join(", ")}`,
   isDuplicateKey: (error: unknown) => driverCode(error) === "ER_DUP_ENTRY",
-  isRetryable: (error: unknown) => ["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"].includes(driverCode(error) ?? ""),
+  // A lock wait that ran out is a TIMEOUT, not a retry: retrying would multiply the wait.
+  isRetryable: (error: unknown) => driverErrno(error) === 1213,
+  isTimeout: (error: unknown) => TIMEOUT_ERRNOS.has(driverErrno(error) ?? 0),
+};
+
+/** MariaDB: max_statement_time (seconds) limits every statement, lock waits included. */
+export const mariadbDialect: Dialect = Object.freeze({
+  ...mysqlFamily,
+  flavor: "mariadb",
+  sessionLimits: (statementMs: number, lockWaitSeconds: number) =>
+    `SET SESSION max_statement_time = ${(statementMs / 1000).toFixed(3)}, innodb_lock_wait_timeout = ${lockWaitSeconds}`,
 });
+
+/** MySQL: MAX_EXECUTION_TIME (ms) limits read-only SELECTs only; writes are bounded by the lock wait. */
+export const mysqlDialect: Dialect = Object.freeze({
+  ...mysqlFamily,
+  flavor: "mysql",
+  sessionLimits: (statementMs: number, lockWaitSeconds: number) =>
+    `SET SESSION MAX_EXECUTION_TIME = ${Math.round(statementMs)}, innodb_lock_wait_timeout = ${lockWaitSeconds}`,
+});
+
+/** The dialect of a server flavor (Db.open asks the server which one it is). */
+export const dialectFor = (flavor: Dialect["flavor"]): Dialect =>
+  flavor === "sqlite" ? sqliteDialect : flavor === "mariadb" ? mariadbDialect : mysqlDialect;
 
 const chosen = new WeakMap<DataSource, Dialect>();
 
@@ -60,7 +101,8 @@ export function dialectOf(source: DataSource | EntityManager | { connection: Dat
   const dataSource = source instanceof DataSource ? source : source.connection;
   let dialect = chosen.get(dataSource);
   if (!dialect) {
-    dialect = dataSource.options.type === "better-sqlite3" ? sqliteDialect : mysqlDialect;
+    const type = dataSource.options.type;
+    dialect = dialectFor(type === "better-sqlite3" ? "sqlite" : type === "mariadb" ? "mariadb" : "mysql");
     chosen.set(dataSource, dialect);
   }
   return dialect;

@@ -1,16 +1,18 @@
 import { EntityManager } from "typeorm";
 import { notFound } from "../errors";
 import { dialectOf } from "./dialect";
-import { Ordering, afterKeySql, orderBySql } from "./keyset";
 import { PoItemRow, SalesItemRow, poItemColumns, salesItemColumns, toPoItemRow, toSalesItemRow } from "./rows";
-import { placeholders } from "./sql";
+import { chunk, placeholders } from "./sql";
 
 /**
- * Every locking read, in one place and one order. A writer that touches a PO takes its locks as
- * Allocate Sales Orders does — the PO header, then its items by id, then the pre-order items —
- * so two writers on one PO queue behind each other instead of deadlocking, and each sees the
- * other's committed result (READ COMMITTED). On SQLite every write is already serialised, so the
- * dialect's lock clause is empty there.
+ * Every locking read, in one place and one order: the PO header, then PO items by id, then sales
+ * order items by id (docs/domain.md#correctness-with-several-servers). Every writer — Allocate
+ * Sales Orders, pre-order import, the manual tie, every lifecycle change — takes the locks it
+ * needs in that order, skipping levels it does not need, so writers can wait for each other but
+ * never deadlock; and each sees the other's committed result (READ COMMITTED). Sales order items
+ * a writer changes without a locking read first are locked by its guarded UPDATE, whose id list
+ * the writer sorts (src/domain/allocation/ties.ts). On SQLite every write is already
+ * serialised, so the dialect's lock clause is empty there.
  */
 
 export interface LockedPurchaseOrder {
@@ -33,27 +35,61 @@ export interface LockedSalesItem extends SalesItemRow {
 
 /** Locks a PO header and its items in id order (or only item `seqId`); NOT_FOUND when either is unknown. */
 export async function lockPurchaseOrder(manager: EntityManager, purchaseOrderId: string, seqId?: string): Promise<LockedPurchaseOrder> {
-  const lock = dialectOf(manager).forUpdate;
-  const [header] = await manager.query(`SELECT order_id, order_type_id, status_id FROM order_header WHERE order_id = ?${lock}`, [purchaseOrderId]);
+  const [header] = await manager.query(`SELECT order_id, order_type_id, status_id FROM order_header WHERE order_id = ?${dialectOf(manager).forUpdate}`, [purchaseOrderId]);
   if (!header || header.order_type_id !== "PURCHASE_ORDER") throw notFound(`No purchase order with id ${purchaseOrderId}`);
-  const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT ${poItemColumns("p")} FROM purchase_order_item p
-     WHERE p.order_id = ?${seqId === undefined ? "" : " AND p.order_item_seq_id = ?"} ORDER BY p.po_item_id${lock}`,
+  // Which items, unlocked; a PO's items never change hands, so the ids are still right once locked.
+  const ids: { po_item_id: number }[] = await manager.query(
+    `SELECT po_item_id FROM purchase_order_item WHERE order_id = ?${seqId === undefined ? "" : " AND order_item_seq_id = ?"}`,
     seqId === undefined ? [purchaseOrderId] : [purchaseOrderId, seqId],
   );
-  if (seqId !== undefined && rows.length === 0) throw notFound(`Purchase order ${purchaseOrderId} has no item ${seqId}`);
-  return { orderId: purchaseOrderId, statusId: String(header.status_id), items: rows.map(toPoItemRow) };
+  if (seqId !== undefined && ids.length === 0) throw notFound(`Purchase order ${purchaseOrderId} has no item ${seqId}`);
+  return { orderId: purchaseOrderId, statusId: String(header.status_id), items: await lockPoItems(manager, ids.map((r) => Number(r.po_item_id))) };
 }
 
-/** Locks the pre-order items tied to these PO items, newest order first (the order ties are released in). */
+/**
+ * Locks the pre-order items tied to these PO items (in id order), and lists them newest order
+ * first: the order ties are released in. The caller holds the PO items' locks, and every tie or
+ * untie takes its PO item's lock first, so the set read before locking cannot change meanwhile.
+ */
 export async function lockTiedItems(manager: EntityManager, poItemIds: number[]): Promise<TiedItem[]> {
   if (poItemIds.length === 0) return [];
-  const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT ${salesItemColumns("s")} FROM sales_order_item s WHERE s.po_item_id IN (${placeholders(poItemIds.length)})
-     ORDER BY s.order_date DESC, s.order_id DESC, s.order_item_seq_id DESC${dialectOf(manager).forUpdate}`,
-    poItemIds,
+  const ids: { so_item_id: number }[] = await manager.query(
+    `SELECT so_item_id FROM sales_order_item WHERE po_item_id IN (${placeholders(poItemIds.length)})`, poItemIds,
   );
-  return rows.map((r) => toSalesItemRow(r) as TiedItem);
+  const rows = await lockById(manager, "sales_order_item", "so_item_id", salesItemColumns("s"), ids.map((r) => Number(r.so_item_id)));
+  return rows.map((r) => toSalesItemRow(r) as TiedItem).sort(newestFirst);
+}
+
+const newestFirst = (a: TiedItem, b: TiedItem): number =>
+  (b.orderDate.getTime() - a.orderDate.getTime()) || compareText(b.orderId, a.orderId) || compareText(b.orderItemSeqId, a.orderItemSeqId);
+
+/** Code-unit order, as the binary collation of the id columns sorts them. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Locks PO items by id, in id order, whatever PO they belong to (pre-order import takes the ATP
+ * of several POs' items at once); their PO headers are not locked. Only items that exist come back.
+ */
+export async function lockPoItems(manager: EntityManager, ids: readonly number[]): Promise<PoItemRow[]> {
+  return (await lockById(manager, "purchase_order_item", "po_item_id", poItemColumns("p"), ids)).map(toPoItemRow);
+}
+
+/**
+ * Locks rows of `table` (aliased `p` or `s` in `columns`) by primary key, ascending: a range over
+ * the primary key visits, and locks, its keys in ascending order whatever the plan, which an
+ * ORDER BY on another index's scan does not promise.
+ */
+async function lockById(manager: EntityManager, table: string, key: string, columns: string, ids: readonly number[]): Promise<Record<string, unknown>[]> {
+  const alias = columns.slice(0, columns.indexOf("."));
+  const rows: Record<string, unknown>[] = [];
+  // Ascending chunks keep the whole list ascending, and each statement's parameters few.
+  for (const part of chunk([...new Set(ids)].sort((a, b) => a - b), 1000)) {
+    rows.push(...await manager.query(
+      `SELECT ${columns} FROM ${table} ${alias} WHERE ${alias}.${key} IN (${placeholders(part.length)}) ORDER BY ${alias}.${key}${dialectOf(manager).forUpdate}`,
+      part,
+    ));
+  }
+  return rows;
 }
 
 /** Reads which PO item a sales order item is tied to, without a lock (to learn which PO to lock first); undefined when unknown. */
@@ -76,28 +112,4 @@ export async function lockSalesOrderItem(manager: EntityManager, orderId: string
   );
   if (!row) return undefined;
   return { ...toSalesItemRow(row), headerStatusId: String(row.header_status_id), waiting: Number(row.waiting) === 1 };
-}
-
-/**
- * One page of the waiting pre-order items of some products, in `ordering` after the sort key `after`, locked
- * (with their order headers) until the transaction ends, so nobody can tie, cancel or move them
- * meanwhile. `waitingSql` is the waiting predicate over `s` and `h`.
- */
-export async function lockWaitingPage(
-  manager: EntityManager, productIds: readonly number[], waitingSql: string, ordering: Ordering, after: readonly (Date | string | number)[] | null, size: number,
-): Promise<SalesItemRow[]> {
-  const params: unknown[] = [...productIds];
-  let keyset = "";
-  if (after) {
-    const next = afterKeySql(ordering, after);
-    keyset = ` AND ${next.sql}`;
-    params.push(...next.params);
-  }
-  const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT ${salesItemColumns("s")} FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
-     WHERE s.product_id IN (${placeholders(productIds.length)}) AND ${waitingSql}${keyset}
-     ORDER BY ${orderBySql(ordering)} LIMIT ${size}${dialectOf(manager).forUpdate}`,
-    params,
-  );
-  return rows.map(toSalesItemRow);
 }

@@ -97,8 +97,9 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL, record: RequestRecord): Promise<void> {
     if (url.pathname === "/healthz") {
-      const ok = await db.read((m) => m.query("SELECT 1")).then(() => true, () => false);
-      return send(res, ok ? 200 : 503, { status: ok ? "ok" : "database unreachable" });
+      // Answers within a second whatever the database does: 503 when it cannot tell.
+      const ok = await db.health();
+      return send(res, ok ? 200 : 503, { status: ok ? "ok" : "database unreachable or not answering" });
     }
     if (handleWebRequest(req, res, url, { graphiql })) return;
     if (url.pathname !== "/graphql") return send(res, 404, { error: "Not found: the API is at /graphql" });

@@ -26,20 +26,22 @@ async function requestLine(lines: Line[], requestId: string | null | undefined):
   throw new Error(`no request line for ${requestId}`);
 }
 
-/** The same database, but every read and write first runs SQL that fails, with a customer value bound. */
+/** The same database, but every read and write, on every lane, first runs SQL that fails, with a customer value bound. */
 function brokenDb(db: Db): Db {
-  return new Proxy(db, {
+  const broken = <T extends object>(database: T): T => new Proxy(database, {
     get(target, prop) {
       if (prop === "read" || prop === "write") {
-        return (work: (m: any) => Promise<unknown>) => (target as any)[prop](async (m: any) => {
+        return (work: (m: any) => Promise<unknown>, ...rest: unknown[]) => (target as any)[prop](async (m: any) => {
           await m.query("SELECT no_such_column FROM product WHERE sku = ?", ["CUSTOMER-PARAM-4711"]);
           return work(m);
-        });
+        }, ...rest);
       }
+      if (prop === "lane") return (lane: string) => broken((target as any).lane(lane));
       const value = Reflect.get(target, prop, target);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+  return broken(db);
 }
 
 describe("Errors are masked for clients and logged in full under the request id", () => {

@@ -31,7 +31,7 @@ export async function allocationInvariantViolations(db: Db): Promise<string[]> {
     const net: Record<string, unknown>[] = await m.query(
       `SELECT s.order_id, s.order_item_seq_id, s.po_item_id,
               SUM(CASE WHEN e.event_type = 'ALLOCATE' THEN 1 WHEN e.event_type = 'RELEASE' THEN -1 ELSE 0 END) AS net
-       FROM sales_order_item s LEFT JOIN allocation_event e ON e.so_item_id = s.so_item_id
+       FROM sales_order_item s LEFT JOIN allocation_event e ON e.order_id = s.order_id AND e.order_item_seq_id = s.order_item_seq_id
        GROUP BY s.so_item_id, s.order_id, s.order_item_seq_id, s.po_item_id`,
     );
     for (const row of net) {

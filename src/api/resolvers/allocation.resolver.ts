@@ -15,8 +15,8 @@ export class AllocationResolver {
     @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false }) dryRun: boolean | null,
   ): Promise<AllocateSalesOrdersPayload> {
     const preview = dryRun ?? false;
-    // A dry run takes exactly the path of a run, writes included, and is then rolled back.
-    const result = await db.write((m) => allocateSalesOrders(m, purchaseOrderId, actor, preview), { rollback: preview });
+    // A dry run takes exactly the path of a run, writes included, and is then rolled back; either is a heavy write.
+    const result = await db.write((m) => allocateSalesOrders(m, purchaseOrderId, actor, preview), { rollback: preview, heavy: true });
     return { ...result, skipped: result.skipped.map((s) => ({ ...s, reason: s.reason as SkipReason })), run: result.run && toAllocationRun(result.run) };
   }
 

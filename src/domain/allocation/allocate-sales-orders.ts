@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { SalesItemRow, chunk, lockPurchaseOrder, lockWaitingPage } from "../../db";
+import { SalesItemRow, afterKeySql, chunk, lockPurchaseOrder, orderBySql, placeholders, salesItemColumns, toSalesItemRow } from "../../db";
 import { AllocationRunEntity } from "../../entities";
 import { clock, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
 import { AllocationEventRow, recordEvents } from "../history";
@@ -46,11 +46,12 @@ export const waitingReadSizes = { productsPerRead: 200, page: 10_000 };
  * caller's unit of work; a dry run is the same call in a unit of work that is rolled back.
  *
  * Locks the PO header and its items (in id order) first, so runs on one PO queue behind each
- * other; reads the waiting pre-orders once, in pages, first in first out, locking them; plans
- * the ties in memory with the shared rules; then writes them set-based with guarded updates whose
- * row counts are checked, so a pre-order claimed meanwhile by anyone else makes the whole unit of
- * work retry rather than tie it twice. The CHECK on purchase_order_item means ATP cannot go
- * below zero even if a guard were wrong.
+ * other; reads the waiting pre-orders once, in pages, first in first out; plans the ties in
+ * memory with the shared rules; then writes them set-based with guarded updates whose row counts
+ * are checked, which lock the claimed pre-orders by id (the one lock order, src/db/locks.ts), so
+ * a pre-order claimed or changed meanwhile by anyone else makes the whole unit of work retry
+ * rather than tie it twice. The CHECK on purchase_order_item means ATP cannot go below zero even
+ * if a guard were wrong.
  */
 export async function allocateSalesOrders(manager: EntityManager, purchaseOrderId: string, actor: string | null, dryRun = false): Promise<AllocationResult> {
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
@@ -97,18 +98,40 @@ export async function allocateSalesOrders(manager: EntityManager, purchaseOrderI
   };
 }
 
-/** The waiting pre-order items of these products (rule 3), a group of products at a time and first in first out within it, locked. */
+/**
+ * The waiting pre-order items of these products (rule 3), a group of products at a time and first
+ * in first out within it. Not locked: the claim locks the ones it ties, by id, and its guard
+ * refuses any that stopped waiting meanwhile.
+ */
 async function* waitingPages(manager: EntityManager, productIds: number[]): AsyncGenerator<SalesItemRow[]> {
   const { productsPerRead, page: pageSize } = waitingReadSizes;
   for (const products of chunk([...productIds].sort((a, b) => a - b), productsPerRead)) {
     let after: SalesItemRow | null = null;
     for (;;) {
-      const page = await lockWaitingPage(manager, products, WAITING_PRE_ORDER_SQL, FIFO, after && [after.orderDate, after.orderId, after.orderItemSeqId], pageSize);
+      const page: SalesItemRow[] = await waitingPage(manager, products, after && [after.orderDate, after.orderId, after.orderItemSeqId], pageSize);
       if (page.length) yield page;
       if (page.length < pageSize) break;
       after = page[page.length - 1];
     }
   }
+}
+
+/** One page of the waiting items of some products, in FIFO order after the sort key `after`. */
+async function waitingPage(manager: EntityManager, productIds: readonly number[], after: readonly (Date | string)[] | null, size: number): Promise<SalesItemRow[]> {
+  const params: unknown[] = [...productIds];
+  let keyset = "";
+  if (after) {
+    const next = afterKeySql(FIFO, after);
+    keyset = ` AND ${next.sql}`;
+    params.push(...next.params);
+  }
+  const rows: Record<string, unknown>[] = await manager.query(
+    `SELECT ${salesItemColumns("s")} FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
+     WHERE s.product_id IN (${placeholders(productIds.length)}) AND ${WAITING_PRE_ORDER_SQL}${keyset}
+     ORDER BY ${orderBySql(FIFO)} LIMIT ${size}`,
+    params,
+  );
+  return rows.map(toSalesItemRow);
 }
 
 /** Rule 4's order, for putting the product groups' outcomes back into one first-in-first-out list. */

@@ -41,9 +41,12 @@ export interface Tie {
   promiseDate: Date;
 }
 
-/** Ties waiting pre-order items to PO items, only where each is still waiting. */
+/**
+ * Ties waiting pre-order items to PO items, only where each is still waiting. The items are
+ * claimed in id order, chunk after chunk: the update locks them in the one lock order.
+ */
 export async function claimWaitingItems(manager: EntityManager, ties: Tie[]): Promise<void> {
-  for (const part of chunk(ties, CHUNK)) {
+  for (const part of chunk([...ties].sort((a, b) => a.salesOrderItemId - b.salesOrderItemId), CHUNK)) {
     // One CASE branch per PO item (its ids as an IN list, which both databases search by
     // binary search), not one per row: a run ties many items to each PO item.
     const groups = new Map<number, Tie[]>();
@@ -67,9 +70,9 @@ export interface TiedRef {
   poItemId: number;
 }
 
-/** Unties pre-order items (they lose PO and promise date), only where each is still tied to that PO item. */
+/** Unties pre-order items (they lose PO and promise date), only where each is still tied to that PO item; in id order. */
 export async function untieItems(manager: EntityManager, ties: TiedRef[]): Promise<void> {
-  for (const part of chunk(ties, CHUNK)) {
+  for (const part of chunk([...ties].sort((a, b) => a.salesOrderItemId - b.salesOrderItemId), CHUNK)) {
     const cases = part.map(() => "WHEN ? THEN ?").join(" ");
     const sql = `UPDATE sales_order_item SET po_item_id = NULL, promised_datetime = NULL ` +
       `WHERE so_item_id IN (${placeholders(part.length)}) AND po_item_id = CASE so_item_id ${cases} END`;

@@ -1,8 +1,8 @@
 import { EntityManager } from "typeorm";
-import { execute, fromSqlDate, placeholders, poItemColumns, sqlDate, toPoItemRow } from "../../db";
+import { lockPoItems, placeholders, poItemColumns, sqlDate, toPoItemRow } from "../../db";
 import { OrderHeaderEntity, SalesOrderItemEntity } from "../../entities";
-import { DomainError, RetryableConflict } from "../../errors";
-import { ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, PoItemForRules, availableToPromise } from "../allocation";
+import { DomainError } from "../../errors";
+import { ALLOCATABLE_PO_ITEM_SQL, PoItemForRules, planAllocation, raiseAllocated } from "../allocation";
 import { PRE_ORDER_PARKING, Problems, clock, startOfTodayUtc } from "../core";
 import { AllocationEventRow, recordEvents } from "../history";
 import { PreOrderItemView, preOrderItemsOf } from "../orders";
@@ -39,30 +39,14 @@ export async function allocatablePoItems(manager: EntityManager, productIds: num
 }
 
 /**
- * Takes `quantity` of a PO item's ATP if it still covers it and the item still arrives on the
- * date read; false when another writer took the ATP first. When the arrival date moved meanwhile
- * (a lifecycle change committed), the whole import starts over rather than promise a stale date.
- */
-async function takeAtp(manager: EntityManager, poItem: PoItemForRules, quantity: number, today: Date): Promise<boolean> {
-  const arrival = poItem.estimatedDeliveryDate!;
-  const changed = await execute(
-    manager,
-    `UPDATE purchase_order_item SET allocated_quantity = allocated_quantity + ? WHERE po_item_id = ? AND ${ATP_COVERS_GUARD_SQL}
-     AND estimated_delivery_date >= ? AND estimated_delivery_date = ?`,
-    [quantity, poItem.id, quantity, sqlDate(today), sqlDate(arrival)],
-  );
-  if (changed === 1) return true;
-  const [now] = await manager.query("SELECT estimated_delivery_date FROM purchase_order_item WHERE po_item_id = ?", [poItem.id]);
-  if (fromSqlDate(now?.estimated_delivery_date)?.getTime() !== arrival.getTime()) throw new RetryableConflict("A PO item's arrival date changed while importing");
-  return false;
-}
-
-/**
  * The pre-order import path: stores a new sales order and ties each item entering pre-order
  * parking at once to the preferred allocatable PO item whose ATP covers it (the same rules as
- * Allocate Sales Orders, docs/domain.md#pre-order-import), with that item's arrival date as promise date. An item that fits
- * nowhere waits with neither. The ATP is taken with a guarded update, so concurrent imports
- * and allocations never promise the same unit twice. The same order id again changes nothing.
+ * Allocate Sales Orders, docs/domain.md#pre-order-import), with that item's arrival date as
+ * promise date. An item that fits nowhere waits with neither. The candidate PO items are locked
+ * by id before anything is decided (the one lock order, src/db/locks.ts, whatever the order of
+ * the cart's lines), so concurrent imports queue instead of deadlocking, and the ATP is then
+ * taken with a guarded update: concurrent imports and allocations never promise the same unit
+ * twice. The same order id again changes nothing.
  */
 export async function importPreOrder(manager: EntityManager, input: PreOrderInput, actor: string | null): Promise<ImportPreOrderResult> {
   checkPreOrder(input);
@@ -72,41 +56,35 @@ export async function importPreOrder(manager: EntityManager, input: PreOrderInpu
   const products = await productsBySku(manager, input.items.map((i) => i.sku));
   const now = clock.now();
   const today = startOfTodayUtc();
+  const lines = input.items.map((item, index) => ({
+    id: index, orderId: input.orderId, orderItemSeqId: seqId(index), productId: products.get(item.sku)!.id, quantity: item.quantity,
+    facilityId: item.facilityId ?? PRE_ORDER_PARKING,
+  }));
+  const parked = lines.filter((line) => line.facilityId === PRE_ORDER_PARKING);
+  // Read which PO items could serve, then lock them by id and decide on what the locks hold.
+  const candidates = await allocatablePoItems(manager, [...new Set(parked.map((line) => line.productId))]);
+  const locked = await lockPoItems(manager, candidates.map((c) => c.id));
+  const plan = planAllocation(parked, locked, today);
+  const tieOf = new Map(plan.ties.map((t) => [t.item.id, t.poItem]));
+
   await manager.insert(OrderHeaderEntity, {
     orderId: input.orderId, orderTypeId: "SALES_ORDER", statusId: "ORDER_CREATED", orderDate: input.orderDate, facilityId: null, createdAt: now,
   });
-
-  const parked = input.items.filter((i) => (i.facilityId ?? PRE_ORDER_PARKING) === PRE_ORDER_PARKING);
-  const candidates = await allocatablePoItems(manager, [...new Set(parked.map((i) => products.get(i.sku)!.id))]);
-  const rows: Partial<SalesOrderItemEntity>[] = [];
-  const ties: { row: Partial<SalesOrderItemEntity>; poItem: PoItemForRules }[] = [];
-  for (const [index, item] of input.items.entries()) {
-    const facilityId = item.facilityId ?? PRE_ORDER_PARKING;
-    const row: Partial<SalesOrderItemEntity> = {
-      orderId: input.orderId, orderItemSeqId: seqId(index), productId: products.get(item.sku)!.id, quantity: item.quantity,
-      statusId: "ITEM_CREATED", facilityId, orderDate: input.orderDate, promisedDatetime: null, poItemId: null,
-    };
-    if (facilityId === PRE_ORDER_PARKING) {
-      for (const poItem of candidates.filter((c) => c.productId === row.productId && availableToPromise(c) >= item.quantity)) {
-        if (await takeAtp(manager, poItem, item.quantity, today)) {
-          poItem.allocatedQuantity += item.quantity;
-          row.poItemId = poItem.id;
-          row.promisedDatetime = poItem.estimatedDeliveryDate;
-          ties.push({ row, poItem });
-          break;
-        }
-      }
-    }
-    rows.push(row);
-  }
-  await manager.insert(SalesOrderItemEntity, rows);
+  const deltas = new Map<number, number>();
+  for (const { item, poItem } of plan.ties) deltas.set(poItem.id, (deltas.get(poItem.id) ?? 0) + item.quantity);
+  await raiseAllocated(manager, deltas);
+  await manager.insert(SalesOrderItemEntity, lines.map((line): Partial<SalesOrderItemEntity> => ({
+    orderId: input.orderId, orderItemSeqId: line.orderItemSeqId, productId: line.productId, quantity: line.quantity, statusId: "ITEM_CREATED",
+    facilityId: line.facilityId, orderDate: input.orderDate, promisedDatetime: tieOf.get(line.id)?.estimatedDeliveryDate ?? null,
+    poItemId: tieOf.get(line.id)?.id ?? null,
+  })));
 
   const inserted = await preOrderItemsOf(manager, [input.orderId]);
   const bySeq = new Map(inserted.map((i) => [i.seqId, i]));
-  await recordEvents(manager, ties.map(({ row, poItem }): AllocationEventRow => ({
+  await recordEvents(manager, plan.ties.map(({ item, poItem }): AllocationEventRow => ({
     type: "ALLOCATE", at: now, actor, reason: "Tied on pre-order import", runId: null,
-    salesOrderItemId: bySeq.get(row.orderItemSeqId!)!.id, orderId: input.orderId, orderItemSeqId: row.orderItemSeqId!,
-    poItemId: poItem.id, purchaseOrderId: poItem.orderId, poItemSeqId: poItem.orderItemSeqId, quantity: row.quantity!,
+    salesOrderItemId: bySeq.get(item.orderItemSeqId)!.id, orderId: input.orderId, orderItemSeqId: item.orderItemSeqId,
+    poItemId: poItem.id, purchaseOrderId: poItem.orderId, poItemSeqId: poItem.orderItemSeqId, quantity: item.quantity,
     oldPromiseDate: null, newPromiseDate: poItem.estimatedDeliveryDate,
   })));
   return { created: true, items: inserted };
