@@ -1,6 +1,6 @@
 import {
-  DocumentNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
-  ValidationRule, getNullableType, getVariableValues, isListType,
+  DocumentNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext,
+  ValidationRule, getNamedType, getNullableType, getVariableValues, isListType,
 } from "graphql";
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { Limits } from "../config";
@@ -19,6 +19,19 @@ const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
 
 /** Guessed length of a list field that has no `first` or list argument to say how long it is. */
 export const DEFAULT_LIST_SIZE = 10;
+
+/**
+ * Fields that read far more rows than they return, priced instead of their 1: a PO's waiting
+ * pre-order items (an index range per product). Served by indexes (test/db/query-plans.test.ts),
+ * but still the dear part.
+ */
+export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = { pendingPreOrderCount: 50 };
+
+/** A connection's `totalCount` reads every matching index entry: priced once per connection, not per `first`. */
+export const TOTAL_COUNT_PRICE = 500;
+
+/** List filters that probe another table for each row they pass over: `filter: { hasPendingPreOrders }`. */
+export const EXPENSIVE_FILTERS: Readonly<Record<string, number>> = { hasPendingPreOrders: 500 };
 
 /** Upper bounds of list-shaping arguments, wherever they appear; larger is BAD_USER_INPUT. */
 export const LIST_ARGUMENT_LIMITS: Readonly<Record<string, number>> = { first: PAGE_SIZE.max, skus: MAX_PROMISE_SKUS };
@@ -98,11 +111,14 @@ function rootFieldRule(max: number): ValidationRule {
  * element: `first` when given, else the length of its list argument (`skus`, `input`, `ids`...),
  * else DEFAULT_LIST_SIZE. A connection's `first` counts on the connection field, so its `edges`
  * are not multiplied again. A mutation's list input is not a fan-out (its result echoes what was
- * sent, which the body size bounds), so mutation fields use DEFAULT_LIST_SIZE.
+ * sent, which the body size bounds), so mutation fields use DEFAULT_LIST_SIZE. EXPENSIVE_FIELDS and
+ * EXPENSIVE_FILTERS add their price.
  */
-const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+const listEstimator: ComplexityEstimator = ({ type, field, node, args, childComplexity, context }) => {
   // Introspection is answered from memory and bounded by MaxIntrospectionDepthRule: count it flat.
   if (field.name.startsWith("__") || type.name.startsWith("__")) return 1 + childComplexity;
+  // Paid by the connection that holds it, once.
+  if (field.name === "totalCount" && isConnection(type.name)) return 0;
   const listed = isListType(getNullableType(field.type));
   let size = 1;
   if (typeof args.first === "number") size = Math.max(args.first, 1);
@@ -110,8 +126,28 @@ const listEstimator: ComplexityEstimator = ({ type, field, args, childComplexity
     const lengths = type.name === "Mutation" ? [] : Object.values(args).filter(Array.isArray).map((a) => a.length);
     size = lengths.length ? Math.max(1, ...lengths) : /(Connection|Edge)$/.test(type.name) ? 1 : DEFAULT_LIST_SIZE;
   }
-  return 1 + size * childComplexity;
+  const filter = (args.filter ?? {}) as Record<string, unknown>;
+  const filterPrice = Object.entries(EXPENSIVE_FILTERS).reduce((sum, [name, price]) => sum + (filter[name] != null ? price : 0), 0);
+  const counted = isConnection(getNamedType(field.type).name) && node.selectionSet
+    && selects(node.selectionSet, "totalCount", (context as CostContext).fragments) ? TOTAL_COUNT_PRICE : 0;
+  return (EXPENSIVE_FIELDS[field.name] ?? 1) + filterPrice + counted + size * childComplexity;
 };
+
+const isConnection = (typeName: string): boolean => typeName.endsWith("Connection");
+
+interface CostContext { fragments: ReadonlyMap<string, FragmentDefinitionNode> }
+
+/** Whether a selection set asks for field `name` at its own level, through fragments (`@skip` ignored, as everywhere here). */
+function selects(set: SelectionSetNode, name: string, fragments: ReadonlyMap<string, FragmentDefinitionNode>, seen = new Set<string>()): boolean {
+  return set.selections.some((s) => {
+    if (s.kind === Kind.FIELD) return s.name.value === name;
+    if (s.kind === Kind.INLINE_FRAGMENT) return selects(s.selectionSet, name, fragments, seen);
+    const fragment = fragments.get(s.name.value);
+    if (!fragment || seen.has(s.name.value)) return false;
+    seen.add(s.name.value);
+    return selects(fragment.selectionSet, name, fragments, seen);
+  });
+}
 
 /** List-shaping arguments over their limit, anywhere in the operation, as messages. */
 const listArgumentProblems = (problems: string[]): ComplexityEstimator => ({ field, args }) => {
@@ -180,7 +216,10 @@ function cost(
   const problems: string[] = [];
   let total: number;
   try {
-    total = getComplexity({ schema, query: document, operationName: operation.name?.value, variables, estimators: [listArgumentProblems(problems), listEstimator] });
+    total = getComplexity({
+      schema, query: document, operationName: operation.name?.value, variables, estimators: [listArgumentProblems(problems), listEstimator],
+      context: { fragments: fragmentsOf(document) } satisfies CostContext,
+    });
   } catch (error) {
     return { code: "GRAPHQL_VALIDATION_FAILED", message: `The query cannot be costed: ${(error as Error).message}` };
   }

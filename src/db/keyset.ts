@@ -14,7 +14,11 @@ export interface Page<T> {
   nodes: T[];
   cursors: string[];
   hasNextPage: boolean;
-  totalCount: number;
+  /**
+   * Counts the whole filtered list (whatever the cursor) when called: a count reads every
+   * matching index entry, so it runs only for a caller that asks for it.
+   */
+  totalCount: (manager: EntityManager) => Promise<number>;
 }
 
 /** One column of a list's sort key: how it is written in SQL and what kind of value it holds. */
@@ -103,15 +107,16 @@ export interface ListQuery<T> {
 }
 
 /**
- * One page of a list and the total count of the filtered list (whatever the cursor): two
- * statements, the count and the page (one row more than asked, to know whether another follows).
+ * One page of a list (one statement: one row more than asked, to know whether another follows),
+ * and how to count the filtered list.
  */
 export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Promise<Page<T>> {
   const limit = pageSize(q.first, q.defaultSize);
   const where = [...q.where];
   const params = [...q.params];
   const whereSql = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "");
-  const [{ n }] = await manager.query(`SELECT COUNT(*) AS n FROM ${q.from}${whereSql(where)}`, params);
+  const countSql = `SELECT COUNT(*) AS n FROM ${q.from}${whereSql(where)}`;
+  const countParams = [...params];
   if (q.after) {
     const after = afterKeySql(q.ordering, decodeCursor(q.ordering, q.after));
     where.push(after.sql);
@@ -126,6 +131,6 @@ export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Pr
     nodes,
     cursors: nodes.map((node) => encodeCursor(q.ordering, q.keyOf(node))),
     hasNextPage: rows.length > limit,
-    totalCount: Number(n),
+    totalCount: async (m) => Number((await m.query(countSql, countParams))[0].n),
   };
 }

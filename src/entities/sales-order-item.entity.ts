@@ -5,11 +5,14 @@ import { ItemStatusId } from "./purchase-order-item.entity";
 /**
  * One line of a sales order. A pre-order waits in PRE_ORDER_PARKING; once tied it points at a
  * PO item (`poItemId`) and carries that item's arrival date as its promise date.
- * `orderDate` is copied from the header so the first-in-first-out scan is one index range.
+ * `orderDate` is copied from the header so the first-in-first-out scan is one index range:
+ * ix_so_item_waiting holds the waiting predicate and the FIFO key per product, ix_so_item_fifo
+ * the pre-order list's order.
  */
 @Entity("sales_order_item")
 @Unique("uq_so_item_seq", ["orderId", "orderItemSeqId"])
-@Index("ix_so_item_waiting", ["facilityId", "productId", "promisedDatetime", "orderDate"])
+@Index("ix_so_item_waiting", ["facilityId", "productId", "promisedDatetime", "poItemId", "orderDate", "orderId", "orderItemSeqId", "statusId"])
+@Index("ix_so_item_fifo", ["orderDate", "orderId", "orderItemSeqId"])
 @Index("ix_so_item_po_item", ["poItemId"])
 @Check("ck_so_item_quantity", "quantity >= 1")
 export class SalesOrderItemEntity {

@@ -42,6 +42,17 @@ describe("Limits: what one request may ask for", () => {
       expect(errorCode(await api.gql(bomb)), "a cost worked out once is refused again").to.equal("GRAPHQL_VALIDATION_FAILED");
     });
 
+    it("prices what reads far more than it returns: counts, pending-pre-order filters and counts", async () => {
+      const counts = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `c${i}: purchaseOrders(first: 1, filter: { hasPendingPreOrders: true }) { totalCount }`).join("\n")} }`;
+      expect((await api.gql(counts(10))).errors, "ten counts of the pending filter").to.equal(undefined);
+      const refused = await api.gql(counts(30));
+      expect(errorCode(refused)).to.equal("GRAPHQL_VALIDATION_FAILED");
+      expect(refused.errors![0].message).to.match(/Query cost 3\d{4} exceeds/);
+      const pending = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `p${i}: purchaseOrders(first: 100) { edges { node { pendingPreOrderCount } } }`).join("\n")} }`;
+      expect((await api.gql(pending(3))).errors).to.equal(undefined);
+      expect(errorCode(await api.gql(pending(4))), "400 pending counts").to.equal("GRAPHQL_VALIDATION_FAILED");
+    });
+
     it("counts `first` given in variables and pages nested in fragments", async () => {
       const doc = `query($n: Int) { ...A ...B } fragment A on Query { a: purchaseOrders(first: $n) { ...E } b: purchaseOrders(first: $n) { ...E } c: purchaseOrders(first: $n) { ...E } }
         fragment B on Query { d: purchaseOrders(first: $n) { ...E } e: purchaseOrders(first: $n) { ...E } }

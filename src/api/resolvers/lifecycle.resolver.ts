@@ -88,6 +88,6 @@ export class LifecycleResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.history }) first?: number,
     @Arg("acknowledged", () => Boolean, { nullable: true }) acknowledged?: boolean,
   ) {
-    return toConnection(await db.read((m) => listPromiseDateChanges(m, after, first, acknowledged)), toPromiseDateChange);
+    return toConnection(await db.read((m) => listPromiseDateChanges(m, after, first, acknowledged)), toPromiseDateChange, db);
   }
 }

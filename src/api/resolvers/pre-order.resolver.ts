@@ -16,7 +16,7 @@ export class PreOrderResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
-    return toConnection(await db.read((m) => listPreOrders(m, filter, first, after)), toPreOrderItem);
+    return toConnection(await db.read((m) => listPreOrders(m, filter, first, after)), toPreOrderItem, db);
   }
 
   @Mutation(() => ImportPreOrderPayload, { description: "Imports a pre-order and ties it at once where a PO can cover it; same orderId again: created=false, nothing changes" })

@@ -19,7 +19,7 @@ export class PurchaseOrderResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default }) first?: number,
     @Arg("after", () => String, { nullable: true }) after?: string,
   ) {
-    return toConnection(await db.read((m) => listPurchaseOrders(m, filter, first, after)), toPurchaseOrder);
+    return toConnection(await db.read((m) => listPurchaseOrders(m, filter, first, after)), toPurchaseOrder, db);
   }
 
   @Query(() => PurchaseOrder, { nullable: true })

@@ -1,4 +1,5 @@
 import { ClassType, Field, Int, ObjectType } from "type-graphql";
+import { Database, Page } from "../../db";
 
 @ObjectType()
 export class PageInfo {
@@ -22,11 +23,17 @@ export function Connection<T extends object>(name: string, Node: ClassType<T>) {
   return ConnectionType;
 }
 
-/** Builds a connection from a domain page. */
-export function toConnection<D, T>(page: { nodes: D[]; cursors: string[]; hasNextPage: boolean; totalCount: number }, map: (node: D) => T) {
+/**
+ * Builds a connection from a domain page. `totalCount` is a getter: the list is counted, on the
+ * caller's lane, only when the query selects it (the cost limit prices it).
+ */
+export function toConnection<D, T>(page: Page<D>, map: (node: D) => T, db: Database) {
+  let counted: Promise<number> | undefined;
   return {
     edges: page.nodes.map((node, i) => ({ cursor: page.cursors[i], node: map(node) })),
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    totalCount: page.totalCount,
+    get totalCount(): Promise<number> {
+      return (counted ??= db.read(page.totalCount));
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { EntityManager, In } from "typeorm";
-import { Ordering, Page, keysetPage, orderHeaderColumns, placeholders, toOrderHeader } from "../../db";
+import { Ordering, Page, chunk, keysetPage, orderHeaderColumns, placeholders, toOrderHeader } from "../../db";
 import { OrderHeaderEntity, PurchaseOrderItemEntity } from "../../entities";
 import { OPEN_ITEMS_SQL, Status, orderStatusId } from "../core";
 import { WAITING_PRE_ORDER_SQL } from "../allocation";
@@ -15,12 +15,18 @@ export interface PurchaseOrderFilter {
 const NEWEST_FIRST: Ordering = { columns: [{ sql: "po.order_date", kind: "date" }, { sql: "po.order_id", kind: "text" }], direction: "DESC" };
 
 /**
- * Waiting pre-order items (rule 3) for the products of a PO's open items, fit or not, as SQL
- * correlated to `po.order_id`.
+ * "Product `productSql` has a waiting pre-order item (rule 3)": one dive into ix_so_item_waiting
+ * (and its order header's status), stopping at the first. A scalar subquery with LIMIT 1 is
+ * never turned into a join that materialises every waiting item, whatever the planner's
+ * statistics say; MariaDB also caches its answer per product.
  */
-const PENDING_EXISTS_SQL = `EXISTS (SELECT 1 FROM purchase_order_item pi JOIN sales_order_item s ON s.product_id = pi.product_id
-  JOIN order_header h ON h.order_id = s.order_id
-  WHERE pi.order_id = po.order_id AND pi.status_id IN (${OPEN_ITEMS_SQL}) AND ${WAITING_PRE_ORDER_SQL})`;
+const hasWaitingSql = (productSql: string): string =>
+  `(SELECT 1 FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
+    WHERE s.product_id = ${productSql} AND ${WAITING_PRE_ORDER_SQL} LIMIT 1) IS NOT NULL`;
+
+/** A PO (`po`) has an open item whose product has a waiting pre-order item: `hasPendingPreOrders`. */
+const PENDING_SQL = `(SELECT 1 FROM purchase_order_item pi WHERE pi.order_id = po.order_id AND pi.status_id IN (${OPEN_ITEMS_SQL})
+  AND ${hasWaitingSql("pi.product_id")} LIMIT 1) IS NOT NULL`;
 
 export async function findPurchaseOrders(manager: EntityManager, ids: readonly string[]): Promise<OrderHeaderEntity[]> {
   if (ids.length === 0) return [];
@@ -39,17 +45,29 @@ export async function itemsOfPurchaseOrders(manager: EntityManager, ids: readonl
   return ids.map((id) => items.filter((item) => item.orderId === id));
 }
 
-/** `pendingPreOrderCount` for each PO; one query for any number of POs. */
+/**
+ * `pendingPreOrderCount` for each PO: the waiting items of its open items' products. An item has
+ * one product, so that is the sum of its products' waiting counts, each product counted once
+ * for the whole batch (an index range of its waiting items). Two queries for any number of POs.
+ */
 export async function pendingPreOrderCounts(manager: EntityManager, ids: readonly string[]): Promise<number[]> {
   if (ids.length === 0) return [];
-  const rows: { order_id: string; n: number }[] = await manager.query(
-    `SELECT pi.order_id, COUNT(DISTINCT s.so_item_id) AS n FROM purchase_order_item pi
-     JOIN sales_order_item s ON s.product_id = pi.product_id JOIN order_header h ON h.order_id = s.order_id
-     WHERE pi.order_id IN (${placeholders(ids.length)}) AND pi.status_id IN (${OPEN_ITEMS_SQL}) AND ${WAITING_PRE_ORDER_SQL}
-     GROUP BY pi.order_id`,
+  const pairs: { order_id: string; product_id: number }[] = await manager.query(
+    `SELECT DISTINCT order_id, product_id FROM purchase_order_item WHERE order_id IN (${placeholders(ids.length)}) AND status_id IN (${OPEN_ITEMS_SQL})`,
     [...ids],
   );
-  const counts = new Map(rows.map((r) => [String(r.order_id), Number(r.n)]));
+  const productIds = [...new Set(pairs.map((p) => Number(p.product_id)))];
+  const waiting = new Map<number, number>();
+  for (const part of chunk(productIds, 500)) {
+    const rows: { product_id: number; n: number }[] = await manager.query(
+      `SELECT s.product_id, COUNT(*) AS n FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
+       WHERE s.product_id IN (${placeholders(part.length)}) AND ${WAITING_PRE_ORDER_SQL} GROUP BY s.product_id`,
+      part,
+    );
+    for (const r of rows) waiting.set(Number(r.product_id), Number(r.n));
+  }
+  const counts = new Map<string, number>();
+  for (const p of pairs) counts.set(String(p.order_id), (counts.get(String(p.order_id)) ?? 0) + (waiting.get(Number(p.product_id)) ?? 0));
   return ids.map((id) => counts.get(id) ?? 0);
 }
 
@@ -66,7 +84,7 @@ export function listPurchaseOrders(manager: EntityManager, filter: PurchaseOrder
     where.push("LOWER(po.order_id) LIKE ? ESCAPE '!'");
     params.push(`%${filter.search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`);
   }
-  if (filter.hasPendingPreOrders != null) where.push(`${filter.hasPendingPreOrders ? "" : "NOT "}${PENDING_EXISTS_SQL}`);
+  if (filter.hasPendingPreOrders != null) where.push(`${filter.hasPendingPreOrders ? "" : "NOT "}${PENDING_SQL}`);
   return keysetPage(manager, {
     select: orderHeaderColumns("po"), from: "order_header po", where, params, ordering: NEWEST_FIRST, first, after,
     map: toOrderHeader, keyOf: (h) => [h.orderDate, h.orderId],

@@ -24,6 +24,9 @@ type Documents = {
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
+    "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
+    "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
+    "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { id type }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": typeof types.HistoryAndFeedDocument,
     "query RunIds { allocationRuns { id } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
@@ -67,6 +70,9 @@ const documents: Documents = {
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
+    "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
+    "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
+    "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { id type }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": types.HistoryAndFeedDocument,
     "query RunIds { allocationRuns { id } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
@@ -137,6 +143,18 @@ export function graphql(source: "\n        query PoNItemPromises { purchaseOrder
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }"): typeof import('./graphql').DemoCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n"): typeof import('./graphql').FindPageWithCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n"): typeof import('./graphql').QueuePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { id type }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n"): typeof import('./graphql').HistoryAndFeedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

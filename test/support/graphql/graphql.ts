@@ -151,6 +151,30 @@ export type DemoCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DemoCountsQuery = { purchaseOrders: { totalCount: number }, preOrders: { totalCount: number } };
 
+export type FindPageWithCountsQueryVariables = Exact<{
+  f?: InputMaybe<PurchaseOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type FindPageWithCountsQuery = { purchaseOrders: { totalCount: number, edges: Array<{ node: { id: string, pendingPreOrderCount: number, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus }> } }> } };
+
+export type QueuePageQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type QueuePageQuery = { preOrders: { pageInfo: { endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, quantity: number, promiseDate: string | null, purchaseOrderId: string | null } }> } };
+
+export type HistoryAndFeedQueryVariables = Exact<{
+  po?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type HistoryAndFeedQuery = { allocationHistory: Array<{ id: string, type: AllocationEventType }>, promiseDateChanges: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -533,6 +557,65 @@ export const DemoCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoCountsQuery, DemoCountsQueryVariables>;
+export const FindPageWithCountsDocument = new TypedDocumentString(`
+    query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {
+  purchaseOrders(filter: $f, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        pendingPreOrderCount
+        items {
+          ...PoItemFields
+        }
+      }
+    }
+  }
+}
+    fragment PoItemFields on PurchaseOrderItem {
+  seqId
+  quantity
+  orderBuffer
+  bufferDays
+  allocatedQuantity
+  availableToPromise
+  arrivalDate
+  status
+}`) as unknown as TypedDocumentString<FindPageWithCountsQuery, FindPageWithCountsQueryVariables>;
+export const QueuePageDocument = new TypedDocumentString(`
+    query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {
+  preOrders(filter: $f, first: $first, after: $after) {
+    pageInfo {
+      endCursor
+    }
+    edges {
+      node {
+        orderId
+        seqId
+        quantity
+        promiseDate
+        purchaseOrderId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueuePageQuery, QueuePageQueryVariables>;
+export const HistoryAndFeedDocument = new TypedDocumentString(`
+    query HistoryAndFeed($po: ID) {
+  allocationHistory(purchaseOrderId: $po, first: 50) {
+    id
+    type
+  }
+  promiseDateChanges(first: 50) {
+    totalCount
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HistoryAndFeedQuery, HistoryAndFeedQueryVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
