@@ -52,7 +52,7 @@ export const DEFAULT_DATABASE_LIMITS: Readonly<DatabaseLimits> = Object.freeze({
 });
 
 /** The env variable of each database limit, and the most it may be. */
-const DATABASE_LIMIT_VARIABLES: Readonly<Record<keyof DatabaseLimits, { name: string; max: number }>> = {
+export const DATABASE_LIMIT_VARIABLES: Readonly<Record<keyof DatabaseLimits, { name: string; max: number }>> = {
   poolSize: { name: "DB_POOL_SIZE", max: 1000 },
   readPoolSize: { name: "DB_READ_POOL_SIZE", max: 1000 },
   heavyWrites: { name: "DB_MAX_HEAVY_WRITES", max: 100 },

@@ -38,7 +38,8 @@ export async function startService(config: Config, logger: Logger = createLogger
   });
   const url = await app.listen(config.port);
   const page = (path: string) => url.replace(/graphql$/, path);
-  logger.info({ url, health: page("healthz"), database: database.display }, `Pre-order allocation API ready at ${url}`);
+  logger.info({ url, health: page("healthz"), database: database.display, ...(database.readDisplay ? { readDatabase: database.readDisplay } : {}) },
+    `Pre-order allocation API ready at ${url}`);
   logger.info({ console: page("admin"), graphiql: config.graphiql ? page("graphiql") : "off (GRAPHIQL=on serves it)" }, `Console: ${page("admin")}`);
   const named = (role: string) => config.keys.filter((k) => k.role === role).map((k) => k.name);
   logger.info({ adminKeys: generated ? ["admin (generated)"] : named("admin"), supportKeys: named("support"), introspection: config.introspection },
