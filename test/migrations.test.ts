@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { createConnection } from "mysql2/promise";
 import { Db } from "../src/db";
 import { ensureMySqlDatabase, onMySql, openTestDb, testDatabaseConfig } from "./support/database";
 
@@ -25,6 +26,39 @@ describe("Migrations", () => {
       expect(Number(n)).to.equal(dbs[0].dataSource.migrations.length);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
+      await ensureMySqlDatabase(url.toString(), { drop: true });
+    }
+  });
+
+  it("wait while another server (on any node of a cluster) holds the schema lock row, and take over a lease whose holder died", async function () {
+    if (!onMySql()) this.skip();
+    const url = new URL(testDatabaseConfig().url);
+    url.pathname = `${url.pathname}_lease`;
+    await ensureMySqlDatabase(url.toString(), { recreate: true });
+    const config = { ...testDatabaseConfig(), url: url.toString() };
+    const other = await createConnection(url.toString());
+    try {
+      await other.query("CREATE TABLE schema_lock (lock_id INT NOT NULL PRIMARY KEY, holder VARCHAR(120) NULL, expires_at DATETIME(3) NULL)");
+      await other.query("INSERT INTO schema_lock VALUES (1, 'another-server', NOW(3) + INTERVAL 60 SECOND)");
+      let opened: Db | undefined;
+      const opening = Db.open(config).then((db) => (opened = db));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(opened, "opened while another server held the lock").to.equal(undefined);
+      await other.query("UPDATE schema_lock SET holder = NULL, expires_at = NULL");
+      const db = await opening;
+      const [{ n }] = await db.read((m) => m.query("SELECT COUNT(*) AS n FROM migrations"));
+      expect(Number(n)).to.equal(db.dataSource.migrations.length);
+      await db.close();
+
+      // A holder that died mid-migration: its lease ran out, the next server goes ahead.
+      await other.query("UPDATE schema_lock SET holder = 'dead-server', expires_at = NOW(3) - INTERVAL 1 SECOND");
+      const started = Date.now();
+      await (await Db.open(config)).close();
+      expect(Date.now() - started).to.be.below(10_000);
+      const [[row]] = (await other.query("SELECT holder FROM schema_lock")) as unknown as [{ holder: string | null }[]];
+      expect(row.holder, "released after migrating").to.equal(null);
+    } finally {
+      await other.end();
       await ensureMySqlDatabase(url.toString(), { drop: true });
     }
   });
