@@ -52,6 +52,7 @@ export async function startService(config: Config, logger: Logger = createLogger
     app, db, url, demoLoaded, generatedAdminKey: generated,
     async stop() {
       await app.stop();
+      logger.info({ databaseStats: db.stats }, "What this process's units of work ran into: retries by cause, CONFLICT and TIMEOUT answers");
       await db.close();
     },
   };

@@ -43,7 +43,7 @@ export interface Database {
 }
 
 /** Attempts of a unit of work before CONFLICT; on a cluster, certification failures need a few. */
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 10;
 
 /** Carries a dry run's result out of the transaction it rolls back. */
 class Rollback<T> extends Error {
@@ -227,7 +227,7 @@ export class Db implements Database {
           throw new DomainError("CONFLICT", "The data changed under this operation too many times in a row; nothing was written. Try again.");
         }
         this.stats[changed ? "changedRetries" : "deadlockRetries"]++;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(400, 10 * 2 ** tries)));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** tries)));
       }
     }
   }
