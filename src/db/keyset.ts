@@ -14,6 +14,8 @@ export interface Page<T> {
   nodes: T[];
   cursors: string[];
   hasNextPage: boolean;
+  /** True when rows of the list come before this page (only a page after a cursor can have them). */
+  hasPreviousPage: boolean;
   totalCount: number;
 }
 
@@ -104,7 +106,8 @@ export interface ListQuery<T> {
 
 /**
  * One page of a list and the total count of the filtered list (whatever the cursor): two
- * statements, the count and the page (one row more than asked, to know whether another follows).
+ * statements, the count and the page (one row more than asked, to know whether another follows),
+ * and after a cursor a third that asks whether any row lies at or before it (hasPreviousPage).
  */
 export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Promise<Page<T>> {
   const limit = pageSize(q.first, q.defaultSize);
@@ -112,8 +115,11 @@ export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Pr
   const params = [...q.params];
   const whereSql = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "");
   const [{ n }] = await manager.query(`SELECT COUNT(*) AS n FROM ${q.from}${whereSql(where)}`, params);
+  let hasPreviousPage = false;
   if (q.after) {
     const after = afterKeySql(q.ordering, decodeCursor(q.ordering, q.after));
+    const before = [...where, `NOT (${after.sql})`];
+    hasPreviousPage = (await manager.query(`SELECT 1 AS x FROM ${q.from}${whereSql(before)} LIMIT 1`, [...params, ...after.params])).length > 0;
     where.push(after.sql);
     params.push(...after.params);
   }
@@ -126,6 +132,7 @@ export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Pr
     nodes,
     cursors: nodes.map((node) => encodeCursor(q.ordering, q.keyOf(node))),
     hasNextPage: rows.length > limit,
+    hasPreviousPage,
     totalCount: Number(n),
   };
 }

@@ -46,7 +46,7 @@ export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer):
       panel,
       h("h2", {}, "Items"), itemsTable(po.items),
       h("h2", {}, `Pre-orders tied to this PO (${tied.preOrders.totalCount})`), tiedTable(id, tied),
-      h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns));
+      h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns.edges.map((e) => e.node)));
   };
   void reload();
 }
@@ -61,7 +61,7 @@ function header(po: PurchaseOrder): HTMLElement {
 }
 
 function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: HTMLElement, reload: () => Promise<void>): HTMLElement {
-  const reason = viewer.role !== "admin"
+  const reason = viewer.role !== "ADMIN"
     ? "Your support key can look but not change anything: Preview and Allocate Sales Orders need the admin key."
     : !ALLOCATABLE.has(po.status)
       ? `This PO is ${STATUS_WORDS[po.status]?.toLowerCase() ?? po.status}: only created or approved POs can be allocated.`
@@ -248,6 +248,6 @@ function runsTable(runs: AllocationRun[]): HTMLElement {
     h("thead", {}, h("tr", {}, h("th", {}, "Run"), h("th", {}, "Started"), h("th", {}, "By"), h("th", { class: "num" }, "Items tied"),
       h("th", { class: "num" }, "Units"), h("th", { class: "num" }, "Kept waiting"))),
     h("tbody", {}, runs.map((run) => h("tr", {},
-      h("td", {}, run.id), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
+      h("td", {}, run.id.replace(/^AllocationRun:/, "")), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
       h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount)))));
 }

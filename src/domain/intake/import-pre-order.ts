@@ -2,7 +2,9 @@ import { EntityManager } from "typeorm";
 import { execute, fromSqlDate, placeholders, poItemColumns, sqlDate, toPoItemRow } from "../../db";
 import { OrderHeaderEntity, SalesOrderItemEntity } from "../../entities";
 import { DomainError, RetryableConflict } from "../../errors";
-import { ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, PoItemForRules, availableToPromise } from "../allocation";
+import {
+  ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, PREFERENCE_ORDER_SQL, PoItemForRules, availableToPromise, byPreference, promiseDateOf,
+} from "../allocation";
 import { PRE_ORDER_PARKING, Problems, clock, startOfTodayUtc } from "../core";
 import { AllocationEventRow, recordEvents } from "../history";
 import { PreOrderItemView, preOrderItemsOf } from "../orders";
@@ -26,41 +28,44 @@ export interface ImportPreOrderResult {
   items: PreOrderItemView[];
 }
 
-/** Allocatable PO items of these products, in the rules' order of preference. */
+/** Allocatable PO items of these products, in the rules' order of preference (byPreference decides; the ORDER BY agrees with it). */
 export async function allocatablePoItems(manager: EntityManager, productIds: number[]): Promise<PoItemForRules[]> {
   if (productIds.length === 0) return [];
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT ${poItemColumns("p")} FROM purchase_order_item p JOIN order_header h ON h.order_id = p.order_id
      WHERE p.product_id IN (${placeholders(productIds.length)}) AND ${ALLOCATABLE_PO_ITEM_SQL}
-     ORDER BY p.estimated_delivery_date, p.order_id, p.order_item_seq_id`,
+     ORDER BY ${PREFERENCE_ORDER_SQL}`,
     [...productIds, sqlDate(startOfTodayUtc())],
   );
-  return rows.map(toPoItemRow);
+  return rows.map(toPoItemRow).sort(byPreference);
 }
 
 /**
- * Takes `quantity` of a PO item's ATP if it still covers it and the item still arrives on the
- * date read; false when another writer took the ATP first. When the arrival date moved meanwhile
- * (a lifecycle change committed), the whole import starts over rather than promise a stale date.
+ * Takes `quantity` of a PO item's ATP if it still covers it and the item still promises the day
+ * read (same arrival date and buffer days); false when another writer took the ATP first. When
+ * the promise moved meanwhile (a lifecycle change committed), the whole import starts over
+ * rather than promise a stale date.
  */
 async function takeAtp(manager: EntityManager, poItem: PoItemForRules, quantity: number, today: Date): Promise<boolean> {
   const arrival = poItem.estimatedDeliveryDate!;
   const changed = await execute(
     manager,
     `UPDATE purchase_order_item SET allocated_quantity = allocated_quantity + ? WHERE po_item_id = ? AND ${ATP_COVERS_GUARD_SQL}
-     AND estimated_delivery_date >= ? AND estimated_delivery_date = ?`,
-    [quantity, poItem.id, quantity, sqlDate(today), sqlDate(arrival)],
+     AND estimated_delivery_date >= ? AND estimated_delivery_date = ? AND buffer_days = ?`,
+    [quantity, poItem.id, quantity, sqlDate(today), sqlDate(arrival), poItem.bufferDays],
   );
   if (changed === 1) return true;
-  const [now] = await manager.query("SELECT estimated_delivery_date FROM purchase_order_item WHERE po_item_id = ?", [poItem.id]);
-  if (fromSqlDate(now?.estimated_delivery_date)?.getTime() !== arrival.getTime()) throw new RetryableConflict("A PO item's arrival date changed while importing");
+  const [now] = await manager.query("SELECT estimated_delivery_date, buffer_days FROM purchase_order_item WHERE po_item_id = ?", [poItem.id]);
+  if (fromSqlDate(now?.estimated_delivery_date)?.getTime() !== arrival.getTime() || Number(now?.buffer_days) !== poItem.bufferDays) {
+    throw new RetryableConflict("A PO item's arrival date or buffer days changed while importing");
+  }
   return false;
 }
 
 /**
  * The pre-order import path: stores a new sales order and ties each item entering pre-order
  * parking at once to the preferred allocatable PO item whose ATP covers it (the same rules as
- * Allocate Sales Orders, docs/domain.md#pre-order-import), with that item's arrival date as promise date. An item that fits
+ * Allocate Sales Orders, docs/domain.md#pre-order-import), promised that item's arrival date plus its buffer days. An item that fits
  * nowhere waits with neither. The ATP is taken with a guarded update, so concurrent imports
  * and allocations never promise the same unit twice. The same order id again changes nothing.
  */
@@ -91,7 +96,7 @@ export async function importPreOrder(manager: EntityManager, input: PreOrderInpu
         if (await takeAtp(manager, poItem, item.quantity, today)) {
           poItem.allocatedQuantity += item.quantity;
           row.poItemId = poItem.id;
-          row.promisedDatetime = poItem.estimatedDeliveryDate;
+          row.promisedDatetime = promiseDateOf(poItem);
           ties.push({ row, poItem });
           break;
         }
@@ -107,7 +112,7 @@ export async function importPreOrder(manager: EntityManager, input: PreOrderInpu
     type: "ALLOCATE", at: now, actor, reason: "Tied on pre-order import", runId: null,
     salesOrderItemId: bySeq.get(row.orderItemSeqId!)!.id, orderId: input.orderId, orderItemSeqId: row.orderItemSeqId!,
     poItemId: poItem.id, purchaseOrderId: poItem.orderId, poItemSeqId: poItem.orderItemSeqId, quantity: row.quantity!,
-    oldPromiseDate: null, newPromiseDate: poItem.estimatedDeliveryDate,
+    oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   })));
   return { created: true, items: inserted };
 }
@@ -129,7 +134,7 @@ async function existingOrder(manager: EntityManager, header: OrderHeaderEntity):
 
 function checkPreOrder(input: PreOrderInput): void {
   const problems = new Problems();
-  problems.text("input.orderId", input.orderId);
+  problems.orderId("input.orderId", input.orderId);
   problems.date("input.orderDate", input.orderDate);
   if (input.items.length === 0) problems.add("input.items must list at least one item");
   if (input.items.length > 1000) problems.add("input.items may list at most 1000 items");

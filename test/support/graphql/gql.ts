@@ -24,14 +24,14 @@ type Documents = {
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
-    "query RunIds { allocationRuns { id } }": typeof types.RunIdsDocument,
+    "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
     "mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }": typeof types.SecretDocument,
     "query PurchaseOrderId($id: ID!) { purchaseOrder(id: $id) { id } }": typeof types.PurchaseOrderIdDocument,
     "\n      mutation ImportPurchaseOrderFacilities($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id facilityId } errors { line message } } }\n    ": typeof types.ImportPurchaseOrderFacilitiesDocument,
-    "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n": typeof types.PoItemFieldsFragmentDoc,
-    "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": typeof types.PreOrderItemFieldsFragmentDoc,
+    "\n  fragment PoItemFields on PurchaseOrderItem { id purchaseOrderId seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status }\n": typeof types.PoItemFieldsFragmentDoc,
+    "\n  fragment PreOrderItemFields on PreOrderItem { id orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": typeof types.PreOrderItemFieldsFragmentDoc,
     "\n  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }\n": typeof types.PromiseFieldsFragmentDoc,
     "\n  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }\n": typeof types.UpsertProductsDocument,
     "\n  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }\n  }\n": typeof types.CreatePurchaseOrderDocument,
@@ -45,15 +45,15 @@ type Documents = {
     "\n  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": typeof types.CancelPreOrderItemDocument,
     "\n  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": typeof types.ReleaseAllocationDocument,
     "\n  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }\n  }\n": typeof types.AllocatePreOrderItemDocument,
-    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n": typeof types.AllocationHistoryDocument,
-    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": typeof types.PromiseDateChangesDocument,
+    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate } }\n    }\n  }\n": typeof types.AllocationHistoryDocument,
+    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": typeof types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": typeof types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromiseDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": typeof types.PurchaseOrderDocument,
-    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n": typeof types.PurchaseOrdersDocument,
-    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": typeof types.PreOrdersDocument,
-    "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": typeof types.AllocationRunsDocument,
+    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": typeof types.PurchaseOrdersDocument,
+    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": typeof types.PreOrdersDocument,
+    "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": typeof types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": typeof types.TypenameDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
@@ -67,14 +67,14 @@ const documents: Documents = {
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
-    "query RunIds { allocationRuns { id } }": types.RunIdsDocument,
+    "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
     "mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }": types.SecretDocument,
     "query PurchaseOrderId($id: ID!) { purchaseOrder(id: $id) { id } }": types.PurchaseOrderIdDocument,
     "\n      mutation ImportPurchaseOrderFacilities($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id facilityId } errors { line message } } }\n    ": types.ImportPurchaseOrderFacilitiesDocument,
-    "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n": types.PoItemFieldsFragmentDoc,
-    "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": types.PreOrderItemFieldsFragmentDoc,
+    "\n  fragment PoItemFields on PurchaseOrderItem { id purchaseOrderId seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status }\n": types.PoItemFieldsFragmentDoc,
+    "\n  fragment PreOrderItemFields on PreOrderItem { id orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": types.PreOrderItemFieldsFragmentDoc,
     "\n  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }\n": types.PromiseFieldsFragmentDoc,
     "\n  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }\n": types.UpsertProductsDocument,
     "\n  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }\n  }\n": types.CreatePurchaseOrderDocument,
@@ -88,15 +88,15 @@ const documents: Documents = {
     "\n  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": types.CancelPreOrderItemDocument,
     "\n  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": types.ReleaseAllocationDocument,
     "\n  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }\n  }\n": types.AllocatePreOrderItemDocument,
-    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n": types.AllocationHistoryDocument,
-    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": types.PromiseDateChangesDocument,
+    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate } }\n    }\n  }\n": types.AllocationHistoryDocument,
+    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromiseDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": types.PurchaseOrderDocument,
-    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n": types.PurchaseOrdersDocument,
-    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": types.PreOrdersDocument,
-    "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": types.AllocationRunsDocument,
+    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": types.PurchaseOrdersDocument,
+    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": types.PreOrdersDocument,
+    "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": types.TypenameDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
@@ -140,7 +140,7 @@ export function graphql(source: "query DemoCounts { purchaseOrders { totalCount 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query RunIds { allocationRuns { id } }"): typeof import('./graphql').RunIdsDocument;
+export function graphql(source: "query RunIds { allocationRuns { totalCount } }"): typeof import('./graphql').RunIdsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -164,11 +164,11 @@ export function graphql(source: "\n      mutation ImportPurchaseOrderFacilities(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n"): typeof import('./graphql').PoItemFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PoItemFields on PurchaseOrderItem { id purchaseOrderId seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status }\n"): typeof import('./graphql').PoItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n"): typeof import('./graphql').PreOrderItemFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PreOrderItemFields on PreOrderItem { id orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n"): typeof import('./graphql').PreOrderItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -224,11 +224,11 @@ export function graphql(source: "\n  mutation AllocatePreOrderItem($order: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n"): typeof import('./graphql').AllocationHistoryDocument;
+export function graphql(source: "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate } }\n    }\n  }\n"): typeof import('./graphql').AllocationHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n"): typeof import('./graphql').PromiseDateChangesDocument;
+export function graphql(source: "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n"): typeof import('./graphql').PromiseDateChangesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -248,15 +248,15 @@ export function graphql(source: "\n  query PurchaseOrder($id: ID!) { purchaseOrd
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n"): typeof import('./graphql').PurchaseOrdersDocument;
+export function graphql(source: "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n"): typeof import('./graphql').PurchaseOrdersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n"): typeof import('./graphql').PreOrdersDocument;
+export function graphql(source: "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n"): typeof import('./graphql').PreOrdersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n"): typeof import('./graphql').AllocationRunsDocument;
+export function graphql(source: "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n"): typeof import('./graphql').AllocationRunsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
