@@ -15,15 +15,26 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) { purchaseOrderId purchaseOrderItemSeqId promiseDate }\n  }\n": typeof types.TieToPreferredItemDocument,
     "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": typeof types.AllocateUnknownPoDocument,
     "query CountPurchaseOrders { purchaseOrders { totalCount } }": typeof types.CountPurchaseOrdersDocument,
+    "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }": typeof types.ArrivalReadBackDocument,
     "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": typeof types.SoonPoAtpDocument,
     "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": typeof types.HundredPurchaseOrdersDocument,
     "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": typeof types.FirstPoProductNamesDocument,
+    "\n  query EveryNodeKind {\n    purchaseOrder(id: \"PO-1\") { id items { id product { id } } }\n    preOrders(first: 10) { edges { node { id } } }\n    allocationRuns { edges { node { id } } }\n    allocationHistory { edges { node { id runId } } }\n    promiseDateChanges { edges { node { id } } }\n  }\n": typeof types.EveryNodeKindDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }": typeof types.NodeImplementationsDocument,
     "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": typeof types.PoOneStatusDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
+    "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": typeof types.CachedPoArrivalsDocument,
+    "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }": typeof types.CachedPoQuantitiesDocument,
+    "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": typeof types.CachedMoveArrivalDocument,
+    "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }": typeof types.CachedWaitingDocument,
+    "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n": typeof types.CachedAllocateDocument,
+    "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
@@ -58,15 +69,26 @@ type Documents = {
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
 const documents: Documents = {
+    "\n  mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) { purchaseOrderId purchaseOrderItemSeqId promiseDate }\n  }\n": types.TieToPreferredItemDocument,
     "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": types.AllocateUnknownPoDocument,
     "query CountPurchaseOrders { purchaseOrders { totalCount } }": types.CountPurchaseOrdersDocument,
+    "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }": types.ArrivalReadBackDocument,
     "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": types.SoonPoAtpDocument,
     "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": types.HundredPurchaseOrdersDocument,
     "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": types.FirstPoProductNamesDocument,
+    "\n  query EveryNodeKind {\n    purchaseOrder(id: \"PO-1\") { id items { id product { id } } }\n    preOrders(first: 10) { edges { node { id } } }\n    allocationRuns { edges { node { id } } }\n    allocationHistory { edges { node { id runId } } }\n    promiseDateChanges { edges { node { id } } }\n  }\n": types.EveryNodeKindDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n": types.NodeByIdDocument,
+    "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }": types.NodeImplementationsDocument,
     "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": types.PoOneStatusDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
+    "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": types.CachedPoArrivalsDocument,
+    "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }": types.CachedPoQuantitiesDocument,
+    "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": types.CachedMoveArrivalDocument,
+    "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }": types.CachedWaitingDocument,
+    "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n": types.CachedAllocateDocument,
+    "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
@@ -104,11 +126,19 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) { purchaseOrderId purchaseOrderItemSeqId promiseDate }\n  }\n"): typeof import('./graphql').TieToPreferredItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }"): typeof import('./graphql').AllocateUnknownPoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CountPurchaseOrders { purchaseOrders { totalCount } }"): typeof import('./graphql').CountPurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }"): typeof import('./graphql').ArrivalReadBackDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -121,6 +151,18 @@ export function graphql(source: "\n      query HundredPurchaseOrders { purchaseO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }"): typeof import('./graphql').FirstPoProductNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EveryNodeKind {\n    purchaseOrder(id: \"PO-1\") { id items { id product { id } } }\n    preOrders(first: 10) { edges { node { id } } }\n    allocationRuns { edges { node { id } } }\n    allocationHistory { edges { node { id runId } } }\n    promiseDateChanges { edges { node { id } } }\n  }\n"): typeof import('./graphql').EveryNodeKindDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n"): typeof import('./graphql').NodeByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }"): typeof import('./graphql').NodeImplementationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -137,6 +179,30 @@ export function graphql(source: "\n        query PoNItemPromises { purchaseOrder
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }"): typeof import('./graphql').DemoCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }"): typeof import('./graphql').CachedPoArrivalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }"): typeof import('./graphql').CachedPoQuantitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n"): typeof import('./graphql').CachedMoveArrivalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }"): typeof import('./graphql').CachedWaitingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n"): typeof import('./graphql').CachedAllocateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }"): typeof import('./graphql').CacheSetupCancelPoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

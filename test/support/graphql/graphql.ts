@@ -166,6 +166,34 @@ export type SkipReason =
   /** The PO's items of its product have no arrival date, or only one in the past */
   | 'NO_ARRIVAL_DATE';
 
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';
+
+export type TieToPreferredItemMutationVariables = Exact<{
+  order: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  po: Scalars['ID']['input'];
+}>;
+
+
+export type TieToPreferredItemMutation = { allocatePreOrderItem: { purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, promiseDate: string | null } };
+
 export type AllocateUnknownPoMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -175,6 +203,11 @@ export type CountPurchaseOrdersQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type CountPurchaseOrdersQuery = { purchaseOrders: { totalCount: number } };
+
+export type ArrivalReadBackQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArrivalReadBackQuery = { purchaseOrder: { items: Array<{ arrivalDate: string | null }> } | null };
 
 export type SoonPoAtpQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -190,6 +223,31 @@ export type FirstPoProductNamesQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type FirstPoProductNamesQuery = { purchaseOrder: { items: Array<{ product: { name: string } }> } | null };
+
+export type EveryNodeKindQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EveryNodeKindQuery = { purchaseOrder: { id: string, items: Array<{ id: string, product: { id: string } }> } | null, preOrders: { edges: Array<{ node: { id: string } }> }, allocationRuns: { edges: Array<{ node: { id: string } }> }, allocationHistory: { edges: Array<{ node: { id: string, runId: string | null } }> }, promiseDateChanges: { edges: Array<{ node: { id: string } }> } };
+
+export type NodeByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type NodeByIdQuery = { node:
+    | { __typename: 'AllocationEvent', type: AllocationEventType, runId: string | null, id: string }
+    | { __typename: 'AllocationRun', purchaseOrderId: string, id: string }
+    | { __typename: 'PreOrderItem', orderId: string, seqId: string, id: string }
+    | { __typename: 'Product', sku: string, id: string }
+    | { __typename: 'PromiseDateChange', orderId: string, id: string }
+    | { __typename: 'PurchaseOrder', status: OrderStatus, id: string }
+    | { __typename: 'PurchaseOrderItem', purchaseOrderId: string, seqId: string, arrivalDate: string | null, id: string }
+   | null };
+
+export type NodeImplementationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NodeImplementationsQuery = { __type: { possibleTypes: Array<{ name: string | null }> | null } | null };
 
 export type PoOneStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -210,6 +268,46 @@ export type DemoCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DemoCountsQuery = { purchaseOrders: { totalCount: number }, preOrders: { totalCount: number } };
+
+export type CachedPoArrivalsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedPoArrivalsQuery = { purchaseOrder: { id: string, items: Array<{ id: string, seqId: string, arrivalDate: string | null, promiseDate: string | null }> } | null };
+
+export type CachedPoQuantitiesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedPoQuantitiesQuery = { purchaseOrder: { id: string, items: Array<{ id: string, quantity: number }> } | null };
+
+export type CachedMoveArrivalMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  day: Scalars['Date']['input'];
+}>;
+
+
+export type CachedMoveArrivalMutation = { updatePurchaseOrderItem: { id: string, arrivalDate: string | null, promiseDate: string | null } };
+
+export type CachedWaitingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CachedWaitingQuery = { preOrders: { edges: Array<{ node: { id: string, orderId: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
+
+export type CachedAllocateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedAllocateMutation = { allocateSalesOrders: { allocations: Array<{ preOrderItem: { id: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
+
+export type CacheSetupCancelPoMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CacheSetupCancelPoMutation = { cancelPurchaseOrder: { id: string } };
 
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -493,6 +591,15 @@ export const PromiseFieldsFragmentDoc = new TypedDocumentString(`
   quantity
 }
     `, {"fragmentName":"PromiseFields"}) as unknown as TypedDocumentString<PromiseFieldsFragment, unknown>;
+export const TieToPreferredItemDocument = new TypedDocumentString(`
+    mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {
+  allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) {
+    purchaseOrderId
+    purchaseOrderItemSeqId
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<TieToPreferredItemMutation, TieToPreferredItemMutationVariables>;
 export const AllocateUnknownPoDocument = new TypedDocumentString(`
     mutation AllocateUnknownPo {
   allocateSalesOrders(purchaseOrderId: "PO-NOPE") {
@@ -507,6 +614,15 @@ export const CountPurchaseOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CountPurchaseOrdersQuery, CountPurchaseOrdersQueryVariables>;
+export const ArrivalReadBackDocument = new TypedDocumentString(`
+    query ArrivalReadBack {
+  purchaseOrder(id: "PO-P") {
+    items {
+      arrivalDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArrivalReadBackQuery, ArrivalReadBackQueryVariables>;
 export const SoonPoAtpDocument = new TypedDocumentString(`
     query SoonPoAtp {
   purchaseOrder(id: "PO-SOON") {
@@ -548,6 +664,90 @@ export const FirstPoProductNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FirstPoProductNamesQuery, FirstPoProductNamesQueryVariables>;
+export const EveryNodeKindDocument = new TypedDocumentString(`
+    query EveryNodeKind {
+  purchaseOrder(id: "PO-1") {
+    id
+    items {
+      id
+      product {
+        id
+      }
+    }
+  }
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  allocationRuns {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  allocationHistory {
+    edges {
+      node {
+        id
+        runId
+      }
+    }
+  }
+  promiseDateChanges {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EveryNodeKindQuery, EveryNodeKindQueryVariables>;
+export const NodeByIdDocument = new TypedDocumentString(`
+    query NodeById($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on PurchaseOrder {
+      status
+    }
+    ... on PurchaseOrderItem {
+      purchaseOrderId
+      seqId
+      arrivalDate
+    }
+    ... on PreOrderItem {
+      orderId
+      seqId
+    }
+    ... on Product {
+      sku
+    }
+    ... on AllocationRun {
+      purchaseOrderId
+    }
+    ... on AllocationEvent {
+      type
+      runId
+    }
+    ... on PromiseDateChange {
+      orderId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const NodeImplementationsDocument = new TypedDocumentString(`
+    query NodeImplementations {
+  __type(name: "Node") {
+    possibleTypes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeImplementationsQuery, NodeImplementationsQueryVariables>;
 export const PoOneStatusDocument = new TypedDocumentString(`
     query PoOneStatus {
   purchaseOrder(id: "PO-1") {
@@ -600,6 +800,77 @@ export const DemoCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoCountsQuery, DemoCountsQueryVariables>;
+export const CachedPoArrivalsDocument = new TypedDocumentString(`
+    query CachedPoArrivals($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    items {
+      id
+      seqId
+      arrivalDate
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedPoArrivalsQuery, CachedPoArrivalsQueryVariables>;
+export const CachedPoQuantitiesDocument = new TypedDocumentString(`
+    query CachedPoQuantities($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    items {
+      id
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedPoQuantitiesQuery, CachedPoQuantitiesQueryVariables>;
+export const CachedMoveArrivalDocument = new TypedDocumentString(`
+    mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {
+  updatePurchaseOrderItem(
+    purchaseOrderId: $po
+    seqId: $seq
+    input: {arrivalDate: $day}
+  ) {
+    id
+    arrivalDate
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<CachedMoveArrivalMutation, CachedMoveArrivalMutationVariables>;
+export const CachedWaitingDocument = new TypedDocumentString(`
+    query CachedWaiting {
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+        orderId
+        promiseDate
+        purchaseOrderId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedWaitingQuery, CachedWaitingQueryVariables>;
+export const CachedAllocateDocument = new TypedDocumentString(`
+    mutation CachedAllocate($id: ID!) {
+  allocateSalesOrders(purchaseOrderId: $id) {
+    allocations {
+      preOrderItem {
+        id
+        promiseDate
+        purchaseOrderId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedAllocateMutation, CachedAllocateMutationVariables>;
+export const CacheSetupCancelPoDocument = new TypedDocumentString(`
+    mutation CacheSetupCancelPo {
+  cancelPurchaseOrder(id: "PO-1") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CacheSetupCancelPoMutation, CacheSetupCancelPoMutationVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
