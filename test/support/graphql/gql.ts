@@ -19,6 +19,7 @@ type Documents = {
     "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": typeof types.AllocateUnknownPoDocument,
     "query CountPurchaseOrders { purchaseOrders { totalCount } }": typeof types.CountPurchaseOrdersDocument,
     "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }": typeof types.ArrivalReadBackDocument,
+    "query NewcomerViewer { viewer { role } }": typeof types.NewcomerViewerDocument,
     "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": typeof types.SoonPoAtpDocument,
     "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": typeof types.HundredPurchaseOrdersDocument,
     "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": typeof types.FirstPoProductNamesDocument,
@@ -73,6 +74,7 @@ const documents: Documents = {
     "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": types.AllocateUnknownPoDocument,
     "query CountPurchaseOrders { purchaseOrders { totalCount } }": types.CountPurchaseOrdersDocument,
     "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }": types.ArrivalReadBackDocument,
+    "query NewcomerViewer { viewer { role } }": types.NewcomerViewerDocument,
     "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": types.SoonPoAtpDocument,
     "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": types.HundredPurchaseOrdersDocument,
     "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": types.FirstPoProductNamesDocument,
@@ -139,6 +141,10 @@ export function graphql(source: "query CountPurchaseOrders { purchaseOrders { to
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }"): typeof import('./graphql').ArrivalReadBackDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NewcomerViewer { viewer { role } }"): typeof import('./graphql').NewcomerViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -209,6 +209,11 @@ export type ArrivalReadBackQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ArrivalReadBackQuery = { purchaseOrder: { items: Array<{ arrivalDate: string | null }> } | null };
 
+export type NewcomerViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewcomerViewerQuery = { viewer: { role: Role } };
+
 export type SoonPoAtpQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -623,6 +628,13 @@ export const ArrivalReadBackDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ArrivalReadBackQuery, ArrivalReadBackQueryVariables>;
+export const NewcomerViewerDocument = new TypedDocumentString(`
+    query NewcomerViewer {
+  viewer {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<NewcomerViewerQuery, NewcomerViewerQueryVariables>;
 export const SoonPoAtpDocument = new TypedDocumentString(`
     query SoonPoAtp {
   purchaseOrder(id: "PO-SOON") {
