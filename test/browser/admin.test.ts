@@ -61,6 +61,8 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await row.locator("a").click();
     await page.waitForSelector("#po-items");
     expect(await cellTexts("#po-items tbody [data-col=atp]")).to.deep.equal(["9", "6", "4"]);
+    expect(await page.locator("#po-items tbody [data-col=promise] time").evaluateAll((t) => t.map((e) => e.getAttribute("datetime"))),
+      "each line's promise date: arrival plus buffer days").to.deep.equal([inDays(23), inDays(23), inDays(35)]);
     expect(await page.innerText("#tied-pre-orders")).to.contain("No pre-order is tied");
 
     await page.click("#preview");
