@@ -38,6 +38,6 @@ registerEnumType(Role, {
   valuesConfig: {
     ADMIN: { description: "Everything: every query and every mutation" },
     SUPPORT: { description: "Every query, no mutation" },
-    ANONYMOUS: { description: "No key: the product page lookups productPromise and productPromises only" },
+    ANONYMOUS: { description: "No key: the product page lookups productPromise and productPromises only (so `viewer`, which needs a key, never answers it)" },
   },
 });

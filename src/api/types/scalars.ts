@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, print } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { isoDay, parseIsoDay } from "../../domain";
 
@@ -60,5 +60,8 @@ export const DateScalar = new GraphQLScalarType<Date, string>({
     return isoDay(value);
   },
   parseValue: parseDay,
-  parseLiteral: (ast) => parseDay(ast.kind === Kind.STRING ? ast.value : undefined),
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING) return parseDay(ast.value);
+    throw new GraphQLError(`${DAY_MESSAGE}, in quotes; got ${print(ast)}`, { extensions: { code: "BAD_USER_INPUT" } });
+  },
 });

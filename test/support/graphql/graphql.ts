@@ -154,7 +154,7 @@ export type PurchaseOrderItemUpdateInput = {
 export type Role =
   /** Everything: every query and every mutation */
   | 'ADMIN'
-  /** No key: the product page lookups productPromise and productPromises only */
+  /** No key: the product page lookups productPromise and productPromises only (so `viewer`, which needs a key, never answers it) */
   | 'ANONYMOUS'
   /** Every query, no mutation */
   | 'SUPPORT';
