@@ -1,5 +1,6 @@
 import { InitialSchema1764220000000 } from "./1764220000000-initial-schema";
 import { PromiseDateChange1764300000000 } from "./1764300000000-promise-date-change";
+import { CalendarDays1764400000000 } from "./1764400000000-calendar-days";
 
 /** Every migration, oldest first. */
-export const migrations = [InitialSchema1764220000000, PromiseDateChange1764300000000];
+export const migrations = [InitialSchema1764220000000, PromiseDateChange1764300000000, CalendarDays1764400000000];
