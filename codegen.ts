@@ -11,9 +11,10 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  */
 const config = {
   documentMode: "string",
-  // Enums as string unions and DateTime as the ISO string the JSON carries: plain data, no runtime enums.
+  // Enums as string unions, DateTime (an instant) and Date (a calendar day, "2027-01-15") as the
+  // strings the JSON carries: plain data, no runtime enums.
   enumsAsTypes: true,
-  scalars: { DateTime: "string" },
+  scalars: { DateTime: "string", Date: "string" },
   strictScalars: true,
   // Result types as the JSON has them: every selected field present (null when it is null), and no
   // __typename unless a document asks for it. Only the types the documents use are generated.

@@ -1,9 +1,34 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import pino from "pino";
 import { Logger, createLogger } from "./api/request-log";
 import { NamedKey, generateKey } from "./auth/keys";
 import { Config } from "./config";
 import { Db } from "./db";
 import { loadDemoCatalog } from "./domain";
 import { App, createApp } from "./http/app";
+import { projectRoot } from "./http/static";
+
+/** The service's version (package.json), printed at start-up. */
+export const SERVICE_VERSION: string = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")).version;
+
+/**
+ * Lines in a box, printed once on stdout after the JSON log lines of start-up, so that a person
+ * starting the server sees where to go and the generated key at a glance. The key never goes
+ * into the JSON log.
+ */
+function banner(lines: string[]): string {
+  const width = Math.max(...lines.map((l) => l.length));
+  const row = (l: string) => `  │ ${l.padEnd(width)} │`;
+  return ["", `  ┌${"─".repeat(width + 2)}┐`, ...lines.map(row), `  └${"─".repeat(width + 2)}┘`, "", ""].join("\n");
+}
+
+/** Writes to the log's own stream (stdout): pino writes asynchronously, so this keeps the text after the lines logged before it. */
+function printAfterLogs(logger: Logger, text: string): void {
+  const stream = (logger as unknown as Record<symbol, { write(text: string): void } | undefined>)[pino.symbols.streamSym];
+  if (stream) stream.write(text);
+  else process.stdout.write(text);
+}
 
 export interface Service {
   app: App;
@@ -21,7 +46,7 @@ export interface Service {
  * admin key it makes one up and prints it once on stdout (log lines never carry keys);
  * loadConfig has already refused that in production.
  */
-export async function startService(config: Config, logger: Logger = createLogger(config.logLevel), print = (text: string) => void process.stdout.write(text)): Promise<Service> {
+export async function startService(config: Config, logger: Logger = createLogger(config.logLevel), print = (text: string) => printAfterLogs(logger, text)): Promise<Service> {
   const { database } = config;
   const db = await Db.open(database);
   const demoLoaded = config.demoData === "auto" && database.embedded && db.brandNew;
@@ -44,10 +69,19 @@ export async function startService(config: Config, logger: Logger = createLogger
   const named = (role: string) => config.keys.filter((k) => k.role === role).map((k) => k.name);
   logger.info({ adminKeys: generated ? ["admin (generated)"] : named("admin"), supportKeys: named("support"), introspection: config.introspection },
     "Authentication: send Authorization: Bearer <key>. Admin keys may do everything, support keys every query, no key only productPromise(s).");
-  if (generated) {
-    print(`\nNo ADMIN_API_KEY is set, so this run generated one (it changes at every start):\n  Authorization: Bearer ${generated}\n` +
-      "Set ADMIN_API_KEY (or ADMIN_API_KEYS=name:key,...) to keep one; NODE_ENV=production refuses to start without it.\n\n");
-  }
+  print(banner([
+    `Pre-order allocation API ${SERVICE_VERSION} is ready: ${url}`,
+    `Console:  ${page("admin")}`,
+    ...(config.graphiql ? [`GraphiQL: ${page("graphiql")}`] : []),
+    ...(demoLoaded ? ["Demo catalog loaded: open PO-DEMO-1 in the console (npm run demo:reset starts it over)"] : []),
+    ...(generated ? [
+      "",
+      "No ADMIN_API_KEY is set, so this run generated an admin key (it changes at every start):",
+      `    ${generated}`,
+      "Paste it into the console, or send it as  Authorization: Bearer <key>",
+      "Keep one key: ADMIN_API_KEY=<a long secret> npm start",
+    ] : []),
+  ]));
   return {
     app, db, url, demoLoaded, generatedAdminKey: generated,
     async stop() {

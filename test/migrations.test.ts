@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { createConnection } from "mysql2/promise";
-import { Db } from "../src/db";
+import { Db, fromSqlDate } from "../src/db";
+import { CalendarDays1764400000000 } from "../src/migrations/1764400000000-calendar-days";
 import { ensureMySqlDatabase, onMySql, openTestDb, testDatabaseConfig } from "./support/database";
 
 describe("Migrations", () => {
@@ -9,6 +10,29 @@ describe("Migrations", () => {
     try {
       const pending = await db.dataSource.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).to.deep.equal([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("turn the arrival and promise dates a v1 client sent with a time of day into their UTC day (2.0.0)", async () => {
+    const db = await openTestDb();
+    try {
+      const runner = db.dataSource.createQueryRunner();
+      try {
+        await runner.query("INSERT INTO product (sku, name, inventory_available) VALUES ('M', 'M', 0)");
+        const [{ product_id: product }] = await runner.query("SELECT product_id FROM product WHERE sku = 'M'");
+        await runner.query(
+          `INSERT INTO purchase_order_item (order_id, order_item_seq_id, product_id, quantity, order_buffer, buffer_days, allocated_quantity, estimated_delivery_date, status_id)
+           VALUES ('PO-V1', '00001', ?, 5, 0, 0, 0, ?, 'ITEM_CREATED'), ('PO-V1', '00002', ?, 5, 0, 0, 0, ?, 'ITEM_CREATED')`,
+          [product, "2027-01-15 22:30:00.000", product, "2027-01-16 00:00:00.000"],
+        );
+        await new CalendarDays1764400000000().up(runner);
+        const rows: { estimated_delivery_date: unknown }[] = await runner.query("SELECT estimated_delivery_date FROM purchase_order_item WHERE order_id = 'PO-V1' ORDER BY order_item_seq_id");
+        expect(rows.map((r) => fromSqlDate(r.estimated_delivery_date)!.toISOString())).to.deep.equal(["2027-01-15T00:00:00.000Z", "2027-01-16T00:00:00.000Z"]);
+      } finally {
+        await runner.release();
+      }
     } finally {
       await db.close();
     }

@@ -16,7 +16,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DomainError) {
     return { message: original.message, path: formatted.path, extensions: { code: original.code, ...(original.details ?? {}) } };
   }
-  const code = formatted.extensions?.code as string | undefined;
+  let code = formatted.extensions?.code as string | undefined;
+  // A value written inline that its scalar refused (a Date "2027-02-30") is bad input, as the same value in a variable is.
+  if (code === "GRAPHQL_VALIDATION_FAILED" && (error as { originalError?: { extensions?: { code?: unknown } } })?.originalError?.extensions?.code === "BAD_USER_INPUT") {
+    code = "BAD_USER_INPUT";
+  }
   if (code && PASS_THROUGH_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }

@@ -1,7 +1,10 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { Database } from "../db";
-import { PromiseRequest, findProductPromises, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts } from "../domain";
+import {
+  PreOrderItemView, PromiseRequest, findProductPromises, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts, preOrderItemsById,
+  purchaseOrderItemsById,
+} from "../domain";
 import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
 import { ProductPromise, toProductPromise } from "./types/product-promise.type";
 
@@ -19,6 +22,9 @@ export function createLoaders(db: Database) {
       return ids.map((id) => byId.get(id));
     }),
     purchaseOrderItems: new DataLoader<string, PurchaseOrderItemEntity[]>((ids) => db.read((m) => itemsOfPurchaseOrders(m, ids))),
+    /** By internal id. Not memoised: a payload resolved after a mutation must show what it wrote. */
+    purchaseOrderItem: new DataLoader<number, PurchaseOrderItemEntity | undefined>((ids) => db.read((m) => purchaseOrderItemsById(m, ids)), { cache: false }),
+    preOrderItem: new DataLoader<number, PreOrderItemView | undefined>((ids) => db.read((m) => preOrderItemsById(m, ids)), { cache: false }),
     pendingPreOrderCount: new DataLoader<string, number>((ids) => db.read((m) => pendingPreOrderCounts(m, ids))),
     /**
      * PDP promises by (SKU, quantity): every promise asked for in the same tick in one SQL

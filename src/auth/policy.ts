@@ -8,6 +8,7 @@ import { Identity, Role } from "./keys";
  * resolver added later is covered the day it is added:
  *
  * - query fields: support or admin, except the storefront's PDP lookups below, which anyone may run;
+ * - `node(id)`: the highest role any Node type needs (NODE_TYPE_ROLES);
  * - introspection (`__schema`, `__type`): support or admin, and only when it is enabled at all
  *   (GRAPHQL_INTROSPECTION). The schema names every admin operation, so it is not for anonymous
  *   callers; tooling without a key can read the committed schema/schema.graphql instead;
@@ -21,12 +22,25 @@ export const ANONYMOUS_QUERY_FIELDS: ReadonlySet<string> = new Set(["productProm
 /** Query fields that need more than support. None today: support may run every query. */
 export const ADMIN_QUERY_FIELDS: ReadonlySet<string> = new Set<string>();
 
+/**
+ * The least role that may read each type implementing Node, as through its own queries. `node(id)`
+ * may answer any of them, so it needs the highest of these roles; a new Node type must be listed
+ * here (a test compares this list with the schema).
+ */
+export const NODE_TYPE_ROLES: Readonly<Record<string, Role>> = {
+  Product: "support", PurchaseOrder: "support", PurchaseOrderItem: "support", PreOrderItem: "support",
+  AllocationRun: "support", AllocationEvent: "support", PromiseDateChange: "support",
+};
+
 const RANK: Record<Role, number> = { anonymous: 0, support: 1, admin: 2 };
+
+const NODE_FIELD_ROLE: Role = Object.values(NODE_TYPE_ROLES).reduce((a, b) => (RANK[b] > RANK[a] ? b : a), "anonymous");
 
 /** The least role that may select `field` at the root of an operation of type `operation`. */
 export function requiredRole(operation: string, field: string): Role {
   if (operation !== "query") return "admin";
   if (ANONYMOUS_QUERY_FIELDS.has(field)) return "anonymous";
+  if (field === "node") return NODE_FIELD_ROLE;
   return ADMIN_QUERY_FIELDS.has(field) ? "admin" : "support";
 }
 

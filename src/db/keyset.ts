@@ -14,6 +14,8 @@ export interface Page<T> {
   nodes: T[];
   cursors: string[];
   hasNextPage: boolean;
+  /** True when rows of the list come before this page (only a page after a cursor can have them). */
+  hasPreviousPage: boolean;
   /**
    * Counts the whole filtered list (whatever the cursor) when called: a count reads every
    * matching index entry, so it runs only for a caller that asks for it.
@@ -107,8 +109,9 @@ export interface ListQuery<T> {
 }
 
 /**
- * One page of a list (one statement: one row more than asked, to know whether another follows),
- * and how to count the filtered list.
+ * One page of a list (one statement: one row more than asked, to know whether another follows;
+ * after a cursor a second that asks whether any row lies at or before it, hasPreviousPage), and
+ * how to count the filtered list.
  */
 export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Promise<Page<T>> {
   const limit = pageSize(q.first, q.defaultSize);
@@ -117,8 +120,11 @@ export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Pr
   const whereSql = (conditions: string[]) => (conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "");
   const countSql = `SELECT COUNT(*) AS n FROM ${q.from}${whereSql(where)}`;
   const countParams = [...params];
+  let hasPreviousPage = false;
   if (q.after) {
     const after = afterKeySql(q.ordering, decodeCursor(q.ordering, q.after));
+    const before = [...where, `NOT (${after.sql})`];
+    hasPreviousPage = (await manager.query(`SELECT 1 AS x FROM ${q.from}${whereSql(before)} LIMIT 1`, [...params, ...after.params])).length > 0;
     where.push(after.sql);
     params.push(...after.params);
   }
@@ -131,6 +137,7 @@ export async function keysetPage<T>(manager: EntityManager, q: ListQuery<T>): Pr
     nodes,
     cursors: nodes.map((node) => encodeCursor(q.ordering, q.keyOf(node))),
     hasNextPage: rows.length > limit,
+    hasPreviousPage,
     totalCount: async (m) => Number((await m.query(countSql, countParams))[0].n),
   };
 }

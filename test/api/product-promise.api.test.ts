@@ -35,7 +35,7 @@ describe("PDP promises: productPromise and productPromises", () => {
     // A closed item on a PO that stays open (its other item is open).
     await po("PO-CANCELLED-ITEM", [{ sku: "PRE", quantity: 100, arrivalDate: inDays(1) }, { sku: "STOCK", quantity: 1, arrivalDate: inDays(1) }]);
     await cancelPurchaseOrderItem(api, "PO-CANCELLED-ITEM", "00001");
-    await po("PO-OVERDUE", [{ sku: "PRE", quantity: 100, arrivalDate: daysAgo(1) }]);
+    await po("PO-OVERDUE", [{ sku: "PRE", quantity: 100, arrivalDate: inDays(-1) }]);
     await po("PO-NO-DATE", [{ sku: "PRE", quantity: 100 }]);
     await po("PO-ALL-BUFFER", [{ sku: "PRE", quantity: 4, orderBuffer: 4, arrivalDate: inDays(3) }]);
     await po("PO-TODAY", [{ sku: "PRE", quantity: 2, arrivalDate: inDays(0) }]);

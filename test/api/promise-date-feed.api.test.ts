@@ -57,7 +57,8 @@ describe("The promise-date change feed and the allocation history", () => {
     expect(page2.pageInfo.hasNextPage).to.equal(false);
 
     const ids = page1.edges.map((e) => e.node.id);
-    expect((await api.gql(ACKNOWLEDGE, { ids: [...ids, ids[0], "999999"] })).data.acknowledgePromiseDateChanges).to.equal(2);
+    expect(ids.every((id) => /^PromiseDateChange:\d+$/.test(id))).to.equal(true);
+    expect((await api.gql(ACKNOWLEDGE, { ids: [...ids, ids[0], "PromiseDateChange:999999"] })).data.acknowledgePromiseDateChanges).to.equal(2);
     expect((await api.gql(ACKNOWLEDGE, { ids })).data.acknowledgePromiseDateChanges).to.equal(0);
     const open = (await api.gql(PROMISE_DATE_CHANGES, { ack: false })).data.promiseDateChanges;
     expect(open.totalCount).to.equal(1);
@@ -69,8 +70,10 @@ describe("The promise-date change feed and the allocation history", () => {
     const before = await snapshot(api.db);
     expect(errorCode(await api.gql(PROMISE_DATE_CHANGES, { first: 101 }))).to.equal("BAD_USER_INPUT");
     expect(errorCode(await api.gql(PROMISE_DATE_CHANGES, { after: "nonsense" }))).to.equal("BAD_USER_INPUT");
-    expect(errorCode(await api.gql(ACKNOWLEDGE, { ids: ["3", "not-an-id"] }))).to.equal("BAD_USER_INPUT");
-    expect(errorCode(await api.gql(ACKNOWLEDGE, { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) }))).to.equal("BAD_USER_INPUT");
+    expect(errorCode(await api.gql(ACKNOWLEDGE, { ids: ["PromiseDateChange:3", "not-an-id"] }))).to.equal("BAD_USER_INPUT");
+    expect(errorCode(await api.gql(ACKNOWLEDGE, { ids: ["3"] })), "a v1 numeric id").to.equal("BAD_USER_INPUT");
+    expect(errorCode(await api.gql(ACKNOWLEDGE, { ids: ["PreOrderItem:3"] })), "another kind's id").to.equal("BAD_USER_INPUT");
+    expect(errorCode(await api.gql(ACKNOWLEDGE, { ids: Array.from({ length: 1001 }, (_, i) => `PromiseDateChange:${i + 1}`) }))).to.equal("BAD_USER_INPUT");
     expect(await snapshot(api.db)).to.deep.equal(before);
   });
 
@@ -81,7 +84,7 @@ describe("The promise-date change feed and the allocation history", () => {
     await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { arrivalDate: inDays(12) } });
     await api.gql(RELEASE_ALLOCATION, { order: "SO-1", seq: "00002" });
 
-    const all = (await api.gql(ALLOCATION_HISTORY, {})).data.allocationHistory;
+    const all = (await api.gql(ALLOCATION_HISTORY, {})).data.allocationHistory.edges.map((e) => e.node);
     expect(all.map((e) => [e.type, e.seqId, e.runId, e.oldPromiseDate, e.newPromiseDate])).to.deep.equal([
       ["RELEASE", "00002", null, day(12), null],
       ["REPROMISE", "00001", null, day(10), day(12)], // re-promised newest first, so recorded 00002 then 00001
@@ -95,7 +98,7 @@ describe("The promise-date change feed and the allocation history", () => {
     expect((await history(api, { order: "SO-1", seq: "00001" })).map((e) => e.type)).to.deep.equal(["ALLOCATE", "REPROMISE"]);
     expect(await history(api, { po: "PO-1" })).to.have.length(5);
     expect(await history(api, { po: "PO-2" })).to.deep.equal([]);
-    expect((await api.gql(ALLOCATION_HISTORY, { first: 2 })).data.allocationHistory.map((e) => e.type)).to.deep.equal(["RELEASE", "REPROMISE"]);
+    expect((await api.gql(ALLOCATION_HISTORY, { first: 2 })).data.allocationHistory.edges.map((e) => e.node.type)).to.deep.equal(["RELEASE", "REPROMISE"]);
     expect(errorCode(await api.gql(ALLOCATION_HISTORY, { first: 101 }))).to.equal("BAD_USER_INPUT");
     expect(errorCode(await api.gql(ALLOCATION_HISTORY, { seq: "00001" }))).to.equal("BAD_USER_INPUT");
   });

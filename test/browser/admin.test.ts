@@ -61,6 +61,8 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await row.locator("a").click();
     await page.waitForSelector("#po-items");
     expect(await cellTexts("#po-items tbody [data-col=atp]")).to.deep.equal(["9", "6", "4"]);
+    expect(await page.locator("#po-items tbody [data-col=promise] time").evaluateAll((t) => t.map((e) => e.getAttribute("datetime"))),
+      "each line's promise date: arrival plus buffer days").to.deep.equal([inDays(23), inDays(23), inDays(35)]);
     expect(await page.innerText("#tied-pre-orders")).to.contain("No pre-order is tied");
 
     await page.click("#preview");
@@ -69,7 +71,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
       "SO-DEMO-1001/00001", "SO-DEMO-1002/00001", "SO-DEMO-1002/00002", "SO-DEMO-1004/00001", "SO-DEMO-1005/00001",
     ]);
     expect(await page.locator("#preview-allocations tbody td:last-child time").evaluateAll((t) => t.map((e) => e.getAttribute("datetime")))).to.deep.equal([
-      inDays(21), inDays(21), inDays(35), inDays(21), inDays(35),
+      inDays(23), inDays(23), inDays(35), inDays(23), inDays(35), // the jackets' PO items add 2 buffer days to their arrival
     ]);
     const skipped = page.locator("#preview-skipped tr[data-order='SO-DEMO-1003/00001']");
     expect(await skipped.innerText()).to.contain("BOOT-TAN-42").and.contain("Not enough units left on this PO for this product");
@@ -87,8 +89,8 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     expect(await page.locator("#tied-pre-orders tbody tr").evaluateAll((rows) => rows.map((r) => [
       r.getAttribute("data-order"), r.querySelector("[data-col=promise] time")?.getAttribute("datetime"),
     ]))).to.deep.equal([
-      ["SO-DEMO-1001/00001", inDays(21)], ["SO-DEMO-1002/00001", inDays(21)], ["SO-DEMO-1002/00002", inDays(35)],
-      ["SO-DEMO-1004/00001", inDays(21)], ["SO-DEMO-1005/00001", inDays(35)],
+      ["SO-DEMO-1001/00001", inDays(23)], ["SO-DEMO-1002/00001", inDays(23)], ["SO-DEMO-1002/00002", inDays(35)],
+      ["SO-DEMO-1004/00001", inDays(23)], ["SO-DEMO-1005/00001", inDays(35)],
     ]);
     expect(await cellTexts("#po-items tbody [data-col=atp]")).to.deep.equal(["4", "5", "1"]);
     expect(await page.innerText("#total-atp")).to.equal("10");

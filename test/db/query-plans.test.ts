@@ -22,7 +22,7 @@ const QUEUE_PAGE = graphql(`
 
 const HISTORY_AND_FEED = graphql(`
   query HistoryAndFeed($po: ID) {
-    allocationHistory(purchaseOrderId: $po, first: 50) { id type }
+    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }
     promiseDateChanges(first: 50) { totalCount edges { node { id } } }
   }
 `);

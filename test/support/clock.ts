@@ -57,8 +57,8 @@ export const inDays = (n: number): string => isoDay(addDays(startOfToday(), n));
 /** The test clock's today, "YYYY-MM-DD". */
 export const today = (): string => inDays(0);
 
-/** A day `n` days from today as the API answers arrival and promise dates: "YYYY-MM-DDT00:00:00.000Z". */
-export const day = (n: number): string => addDays(startOfToday(), n).toISOString();
+/** A day `n` days from today as the API answers arrival and promise dates (the Date scalar): "YYYY-MM-DD". */
+export const day = (n: number): string => inDays(n);
 
 /** The instant `n` days before the test clock's now, as an ISO string (an order date, say). */
 export const daysAgo = (n: number): string => new Date(current - n * DAY_MS).toISOString();

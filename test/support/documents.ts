@@ -7,11 +7,11 @@ import { graphql } from "./graphql";
  */
 
 export const PO_ITEM_FIELDS = graphql(`
-  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }
+  fragment PoItemFields on PurchaseOrderItem { id purchaseOrderId seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status }
 `);
 
 export const PRE_ORDER_ITEM_FIELDS = graphql(`
-  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }
+  fragment PreOrderItemFields on PreOrderItem { id orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }
 `);
 
 export const PROMISE_FIELDS = graphql(`
@@ -90,9 +90,10 @@ export const ALLOCATE_PRE_ORDER_ITEM = graphql(`
 `);
 
 export const ALLOCATION_HISTORY = graphql(`
-  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {
-    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {
-      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate
+  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {
+    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate } }
     }
   }
 `);
@@ -100,7 +101,7 @@ export const ALLOCATION_HISTORY = graphql(`
 export const PROMISE_DATE_CHANGES = graphql(`
   query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {
     promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {
-      totalCount pageInfo { hasNextPage endCursor }
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }
     }
   }
@@ -126,22 +127,27 @@ export const PURCHASE_ORDER = graphql(`
 
 export const PURCHASE_ORDERS = graphql(`
   query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {
-    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+    purchaseOrders(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }
+    }
   }
 `);
 
 export const PRE_ORDERS = graphql(`
   query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {
     preOrders(filter: $f, first: $first, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor }
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
       edges { node { ...PreOrderItemFields product { sku } } }
     }
   }
 `);
 
 export const ALLOCATION_RUNS = graphql(`
-  query AllocationRuns($po: ID) {
-    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }
+  query AllocationRuns($po: ID, $first: Int, $after: String) {
+    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }
+    }
   }
 `);
 

@@ -10,7 +10,8 @@ const iso = (value: unknown): string | null => fromSqlDate(value)?.toISOString()
  *   quantities of the pre-order items tied to it;
  * - every tied item is tied once: its ALLOCATE events minus RELEASE events are exactly 1, and no
  *   item has more than 1 (ties made with direct SQL in a test have no event; don't use it then);
- * - every tied item carries its PO item's arrival date as promise date, and is of its product.
+ * - every tied item is promised its PO item's arrival date plus its buffer days (one customer
+ *   promise: the day the PDP showed), and is of its product.
  */
 export async function allocationInvariantViolations(db: Db): Promise<string[]> {
   const problems: string[] = [];
@@ -43,14 +44,17 @@ export async function allocationInvariantViolations(db: Db): Promise<string[]> {
     }
 
     const tied: Record<string, unknown>[] = await m.query(
-      `SELECT s.order_id, s.order_item_seq_id, s.promised_datetime, s.product_id, p.estimated_delivery_date, p.product_id AS po_product_id
+      `SELECT s.order_id, s.order_item_seq_id, s.promised_datetime, s.product_id, p.estimated_delivery_date, p.buffer_days, p.product_id AS po_product_id
        FROM sales_order_item s JOIN purchase_order_item p ON p.po_item_id = s.po_item_id`,
     );
     for (const t of tied) {
       const at = `pre-order item ${t.order_id}/${t.order_item_seq_id}`;
       const promised = fromSqlDate(t.promised_datetime)?.getTime();
       const arrival = fromSqlDate(t.estimated_delivery_date)?.getTime();
-      if (promised === undefined || promised !== arrival) problems.push(`${at}: promised ${t.promised_datetime} but its PO item arrives ${t.estimated_delivery_date}`);
+      const promise = arrival === undefined ? undefined : arrival + Number(t.buffer_days) * 86_400_000;
+      if (promised === undefined || promised !== promise) {
+        problems.push(`${at}: promised ${t.promised_datetime} but its PO item arrives ${t.estimated_delivery_date} with ${t.buffer_days} buffer days`);
+      }
       if (Number(t.product_id) !== Number(t.po_product_id)) problems.push(`${at}: tied to a PO item of another product`);
     }
     const dangling: Record<string, unknown>[] = await m.query(

@@ -81,7 +81,7 @@ export async function preOrderItem(api: GraphQLClient, orderId: string, seqId = 
 export async function ties(api: GraphQLClient): Promise<Record<string, string | null>> {
   return Object.fromEntries((await preOrderItems(api)).map((node) => [
     `${node.orderId}/${node.seqId}`,
-    node.purchaseOrderId ? `${node.purchaseOrderId}/${node.purchaseOrderItemSeqId}@${node.promiseDate?.slice(0, 10)}` : null,
+    node.purchaseOrderId ? `${node.purchaseOrderId}/${node.purchaseOrderItemSeqId}@${node.promiseDate}` : null,
   ]));
 }
 
@@ -104,7 +104,7 @@ export async function feed(api: GraphQLClient) {
 
 /** The allocation history, oldest first (the API answers newest first). */
 export async function history(api: GraphQLClient, variables: AllocationHistoryQueryVariables = {}) {
-  return [...dataOf(await api.gql(ALLOCATION_HISTORY, { first: 100, ...variables }), "allocationHistory").allocationHistory].reverse();
+  return dataOf(await api.gql(ALLOCATION_HISTORY, { first: 100, ...variables }), "allocationHistory").allocationHistory.edges.map((e) => e.node).reverse();
 }
 
 /** "order/seq" keys of a payload's allocations or skipped items, in payload order. */

@@ -78,7 +78,7 @@ describe("The console and GraphiQL routes", () => {
     // A GET query is still a GET query, and API clients are not redirected.
     const query = await raw(api.url, "/graphql?query=%7B__typename%7D", { accept: "text/html, application/json", "apollo-require-preflight": "true" });
     expect([query.status, JSON.parse(query.body)]).to.deep.equal([200, { data: { __typename: "Query" } }]);
-    expect((await api.gql(graphql(`query ViewerRole { viewer { role } }`))).data).to.deep.equal({ viewer: { role: "admin" } });
+    expect((await api.gql(graphql(`query ViewerRole { viewer { role } }`))).data).to.deep.equal({ viewer: { role: "ADMIN" } });
   });
 
   it("keeps GraphiQL off when the server is told to, and never shows Apollo's CDN landing page", async () => {

@@ -46,7 +46,7 @@ export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer):
       panel,
       h("h2", {}, "Items"), itemsTable(po.items),
       h("h2", {}, `Pre-orders tied to this PO (${tied.preOrders.totalCount})`), tiedTable(id, tied),
-      h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns));
+      h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns.edges.map((e) => e.node)));
   };
   void reload();
 }
@@ -61,7 +61,7 @@ function header(po: PurchaseOrder): HTMLElement {
 }
 
 function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: HTMLElement, reload: () => Promise<void>): HTMLElement {
-  const reason = viewer.role !== "admin"
+  const reason = viewer.role !== "ADMIN"
     ? "Your support key can look but not change anything: Preview and Allocate Sales Orders need the admin key."
     : !ALLOCATABLE.has(po.status)
       ? `This PO is ${STATUS_WORDS[po.status]?.toLowerCase() ?? po.status}: only created or approved POs can be allocated.`
@@ -195,7 +195,9 @@ function itemsTable(items: PoItem[]): HTMLTableElement {
   const total = (pick: (i: PoItem) => number) => items.reduce((sum, item) => sum + pick(item), 0);
   return h("table", { class: "grid", id: "po-items" },
     h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", { class: "num" }, "Order buffer"),
-      h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"), h("th", {}, "Status"))),
+      h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"),
+      h("th", { title: "Arrival date plus buffer days: the day pre-orders tied to this line are promised, and the product page shows" }, "Promise date"),
+      h("th", {}, "Status"))),
     h("tbody", {}, items.map((item) => h("tr", { "data-sku": item.product.sku },
       h("td", {}, item.seqId),
       h("td", {}, h("strong", {}, item.product.sku), h("br"), h("span", { class: "muted" }, item.product.name)),
@@ -203,9 +205,10 @@ function itemsTable(items: PoItem[]): HTMLTableElement {
       h("td", { class: "num", "data-col": "allocated" }, item.allocatedQuantity),
       h("td", { class: "num", "data-col": "atp" }, item.availableToPromise),
       h("td", {}, day(item.arrivalDate, "not set")), h("td", { class: "num" }, item.bufferDays),
+      h("td", { "data-col": "promise" }, day(item.promiseDate, "—")),
       h("td", {}, statusBadge(item.status))))),
     h("tfoot", {}, h("tr", {}, h("th", { colspan: 2 }, "Total"), h("td", { class: "num" }, total((i) => i.quantity)), h("td", { class: "num" }, total((i) => i.orderBuffer)),
-      h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 3 }))));
+      h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 4 }))));
 }
 
 function tiedRow(p: TiedPreOrder): HTMLTableRowElement {
@@ -248,6 +251,6 @@ function runsTable(runs: AllocationRun[]): HTMLElement {
     h("thead", {}, h("tr", {}, h("th", {}, "Run"), h("th", {}, "Started"), h("th", {}, "By"), h("th", { class: "num" }, "Items tied"),
       h("th", { class: "num" }, "Units"), h("th", { class: "num" }, "Kept waiting"))),
     h("tbody", {}, runs.map((run) => h("tr", {},
-      h("td", {}, run.id), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
+      h("td", {}, run.id.replace(/^AllocationRun:/, "")), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
       h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount)))));
 }

@@ -28,11 +28,17 @@ export function replace(parent: Element, ...children: Child[]): void {
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** A calendar day as "15 Jan 2027". Arrival and promise dates are days at midnight UTC, so read them in UTC. */
+/**
+ * A day as "15 Jan 2027". Arrival and promise dates come as calendar days ("2027-01-15", the Date
+ * scalar): shown as they are, never through the browser's time zone. An instant (an order date)
+ * shows its UTC day.
+ */
 export function day(iso: string | null | undefined, missing = "—"): Child {
   if (!iso) return h("span", { class: "muted" }, missing);
-  const d = new Date(iso);
-  return h("time", { datetime: iso.slice(0, 10) }, `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`);
+  const calendar = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const [y, m, d] = calendar ? [Number(calendar[1]), Number(calendar[2]) - 1, Number(calendar[3])]
+    : [new Date(iso).getUTCFullYear(), new Date(iso).getUTCMonth(), new Date(iso).getUTCDate()];
+  return h("time", { datetime: iso.slice(0, 10) }, `${d} ${MONTHS[m]} ${y}`);
 }
 
 /** A moment (a run's start) in the reader's own time zone. */

@@ -9,7 +9,7 @@ const app = document.getElementById("app")!;
 const who = document.getElementById("who")!;
 let viewer: Viewer | null = null;
 
-const ROLE_WORDS: Record<string, string> = { admin: "Admin key", support: "Support key (read only)" };
+const ROLE_WORDS: Record<string, string> = { ADMIN: "Admin key", SUPPORT: "Support key (read only)" };
 
 function askForKey(problem?: string): void {
   viewer = null;
@@ -41,7 +41,7 @@ async function start(): Promise<void> {
     replace(app, notice("error", (error as ApiError).message), h("button", { type: "button", onclick: () => void start() }, "Try again"));
     return;
   }
-  if (viewer.role !== "admin" && viewer.role !== "support") {
+  if (viewer.role !== "ADMIN" && viewer.role !== "SUPPORT") {
     key.clear();
     return askForKey("That key was not accepted. Enter your admin or support key again.");
   }

@@ -26,9 +26,11 @@ export const PO_DETAIL = graphql(`
   query PurchaseOrderDetail($id: ID!) {
     purchaseOrder(id: $id) {
       id status facilityId orderDate pendingPreOrderCount
-      items { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status product { sku name } }
+      items { id seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status product { sku name } }
     }
-    allocationRuns(purchaseOrderId: $id, first: 10) { id triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }
+    allocationRuns(purchaseOrderId: $id, first: 10) {
+      totalCount edges { node { id triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }
+    }
   }
 `);
 
@@ -36,7 +38,7 @@ export const TIED_PRE_ORDERS = graphql(`
   query TiedPreOrders($id: ID!, $after: String) {
     preOrders(filter: { purchaseOrderId: $id }, first: 50, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
-      edges { node { orderId seqId orderDate quantity status promiseDate purchaseOrderItemSeqId product { sku name } } }
+      edges { node { id orderId seqId orderDate quantity status promiseDate purchaseOrderItemSeqId product { sku name } } }
     }
   }
 `);
@@ -77,7 +79,7 @@ export type FindResult = FindPurchaseOrdersQuery;
 export type ListPo = FindPurchaseOrdersQuery["purchaseOrders"]["edges"][number]["node"];
 export type PurchaseOrder = NonNullable<PurchaseOrderDetailQuery["purchaseOrder"]>;
 export type PoItem = PurchaseOrder["items"][number];
-export type AllocationRun = PurchaseOrderDetailQuery["allocationRuns"][number];
+export type AllocationRun = PurchaseOrderDetailQuery["allocationRuns"]["edges"][number]["node"];
 export type TiedPreOrder = TiedPreOrdersQuery["preOrders"]["edges"][number]["node"];
 export type WaitingPreOrder = WaitingPreOrdersQuery["preOrders"]["edges"][number]["node"];
 export type AllocatePayload = AllocateSalesOrdersMutation["allocateSalesOrders"];

@@ -12,7 +12,7 @@ query FindPurchaseOrders($after: String) {
     edges {
       node {
         id status facilityId orderDate pendingPreOrderCount
-        items { seqId product { sku } quantity allocatedQuantity availableToPromise arrivalDate }
+        items { id seqId product { sku } quantity allocatedQuantity availableToPromise arrivalDate promiseDate }
       }
     }
   }
@@ -20,17 +20,20 @@ query FindPurchaseOrders($after: String) {
 `,
   },
   {
-    query: `# One PO with its items and its allocation runs.
+    query: `# One PO with its items and its allocation runs (a connection: page on with after: endCursor).
+# Arrival and promise dates are calendar days ("2027-01-15"); promiseDate = arrivalDate + bufferDays.
 query PurchaseOrderDetail($id: ID!) {
   purchaseOrder(id: $id) {
     id status facilityId orderDate pendingPreOrderCount
     items {
-      seqId product { sku name } quantity orderBuffer bufferDays
-      allocatedQuantity availableToPromise arrivalDate status
+      id seqId product { sku name } quantity orderBuffer bufferDays
+      allocatedQuantity availableToPromise arrivalDate promiseDate status
     }
   }
-  allocationRuns(purchaseOrderId: $id) {
-    id triggeredBy startedAt allocatedItemCount allocatedQuantity skippedItemCount
+  allocationRuns(purchaseOrderId: $id, first: 10) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id triggeredBy startedAt allocatedItemCount allocatedQuantity skippedItemCount } }
   }
 }
 `,
@@ -41,7 +44,7 @@ query PurchaseOrderDetail($id: ID!) {
 query WaitingPreOrders {
   preOrders(filter: { facilityId: "PRE_ORDER_PARKING", promised: false, allocated: false }, first: 20) {
     totalCount
-    edges { node { orderId seqId orderDate product { sku } quantity status promiseDate purchaseOrderId } }
+    edges { node { id orderId seqId orderDate product { sku } quantity status promiseDate purchaseOrderId } }
   }
 }
 `,
@@ -63,7 +66,21 @@ mutation PreviewAllocation($id: ID!) {
     dryRun allocatedItemCount allocatedQuantity
     allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }
     skipped { orderId seqId reason }
-    purchaseOrder { id pendingPreOrderCount items { seqId availableToPromise } }
+    purchaseOrder { id pendingPreOrderCount items { id seqId availableToPromise } }
+  }
+}
+`,
+    variables: `{ "id": "PO-DEMO-1" }`,
+  },
+  {
+    query: `# Any object by its id: a PO's id is its order id; every other id is "<Type>:<number>".
+# The allocation history of a PO, newest first, a page at a time.
+query NodeAndHistory($id: ID!) {
+  node(id: $id) { __typename id ... on PurchaseOrder { status } }
+  allocationHistory(purchaseOrderId: $id, first: 20) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id type at actor reason runId orderId seqId oldPromiseDate newPromiseDate } }
   }
 }
 `,

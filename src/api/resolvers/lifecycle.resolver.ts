@@ -1,92 +1,113 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { PAGE_SIZE } from "../../db";
 import {
-  acknowledgePromiseDateChanges, allocatePreOrderItem, cancelPreOrderItem, cancelPurchaseOrder, cancelPurchaseOrderItem, completePurchaseOrder,
-  listAllocationEvents, listPromiseDateChanges, releaseAllocation, updatePurchaseOrderItem,
+  MAX_ACKNOWLEDGE, acknowledgePromiseDateChanges, allocatePreOrderItem, cancelPreOrderItem, cancelPurchaseOrder, cancelPurchaseOrderItem,
+  completePurchaseOrder, listAllocationEvents, listPromiseDateChanges, releaseAllocation, updatePurchaseOrderItem,
 } from "../../domain";
 import { Context } from "../context";
+import { keysOfIds } from "../nodes";
 import {
-  AllocationEvent, PromiseDateChangeConnection, PurchaseOrderItemUpdateInput, toAllocationEvent, toPromiseDateChange,
+  AllocationEventConnection, PromiseDateChangeConnection, PurchaseOrderItemUpdateInput, toAllocationEvent, toPromiseDateChange,
 } from "../types/lifecycle.type";
 import { toConnection } from "../types/page.type";
 import { PreOrderItem, toPreOrderItem } from "../types/pre-order.type";
 import { PurchaseOrder, PurchaseOrderItem, toPurchaseOrder, toPurchaseOrderItem } from "../types/purchase-order.type";
 
+const PO_ID = { description: "The PO's id" } as const;
+const PO_SEQ = { description: "The PO item's seq id, e.g. \"00001\"" } as const;
+const ORDER_ID = { description: "The pre-order's order id" } as const;
+const ORDER_SEQ = { description: "The pre-order item's seq id, e.g. \"00001\"" } as const;
+const FIRST = (size: number) => ({ nullable: true, defaultValue: size, description: `Page size, 0 to ${PAGE_SIZE.max}` }) as const;
+const AFTER = { nullable: true, description: "The endCursor of the page before; left out: the first page" } as const;
+
 /** After allocation: PO changes, cancellations, manual ties, the history and the promise-date feed. */
 @Resolver()
 export class LifecycleResolver {
-  @Mutation(() => PurchaseOrderItem, { description: "Changes a PO item: a new arrival date re-promises its pre-orders; a cut below what is allocated releases the newest" })
+  @Mutation(() => PurchaseOrderItem, {
+    description: "Changes a PO item. A new arrival date or buffer days re-promise every pre-order tied to it (history and feed); " +
+      "a quantity or order buffer that leaves less than is allocated releases ties, newest order first",
+  })
   async updatePurchaseOrderItem(
-    @Arg("purchaseOrderId", () => ID) purchaseOrderId: string,
-    @Arg("seqId") seqId: string,
-    @Arg("input", () => PurchaseOrderItemUpdateInput) input: PurchaseOrderItemUpdateInput,
+    @Arg("purchaseOrderId", () => ID, PO_ID) purchaseOrderId: string,
+    @Arg("seqId", PO_SEQ) seqId: string,
+    @Arg("input", () => PurchaseOrderItemUpdateInput, { description: "What to change" }) input: PurchaseOrderItemUpdateInput,
     @Ctx() { db, actor }: Context,
   ): Promise<PurchaseOrderItem> {
     return toPurchaseOrderItem(await db.write((m) => updatePurchaseOrderItem(m, purchaseOrderId, seqId, input, actor)));
   }
 
-  @Mutation(() => PurchaseOrder, { description: "Cancels a PO and releases every pre-order tied to it" })
-  async cancelPurchaseOrder(@Arg("id", () => ID) id: string, @Ctx() { db, actor }: Context): Promise<PurchaseOrder> {
+  @Mutation(() => PurchaseOrder, { description: "Cancels a PO and its open items, and releases every pre-order tied to them (they wait again)" })
+  async cancelPurchaseOrder(@Arg("id", () => ID, PO_ID) id: string, @Ctx() { db, actor }: Context): Promise<PurchaseOrder> {
     return toPurchaseOrder(await db.write((m) => cancelPurchaseOrder(m, id, actor)));
   }
 
-  @Mutation(() => PurchaseOrderItem, { description: "Cancels one PO item and releases every pre-order tied to it" })
+  @Mutation(() => PurchaseOrderItem, { description: "Cancels one PO item and releases every pre-order tied to it; the PO is cancelled with its last open item" })
   async cancelPurchaseOrderItem(
-    @Arg("purchaseOrderId", () => ID) purchaseOrderId: string,
-    @Arg("seqId") seqId: string,
+    @Arg("purchaseOrderId", () => ID, PO_ID) purchaseOrderId: string,
+    @Arg("seqId", PO_SEQ) seqId: string,
     @Ctx() { db, actor }: Context,
   ): Promise<PurchaseOrderItem> {
     return toPurchaseOrderItem(await db.write((m) => cancelPurchaseOrderItem(m, purchaseOrderId, seqId, actor)));
   }
 
-  @Mutation(() => PurchaseOrder, { description: "The stock was received: ties and promise dates stay, the PO is no longer allocatable" })
-  async completePurchaseOrder(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<PurchaseOrder> {
+  @Mutation(() => PurchaseOrder, { description: "The stock was received: the PO and its open items complete; ties and promise dates stay, and it is no longer allocatable" })
+  async completePurchaseOrder(@Arg("id", () => ID, PO_ID) id: string, @Ctx() { db }: Context): Promise<PurchaseOrder> {
     return toPurchaseOrder(await db.write((m) => completePurchaseOrder(m, id)));
   }
 
-  @Mutation(() => PreOrderItem, { description: "Cancels a pre-order item; its tie is released and the PO ATP comes back" })
-  async cancelPreOrderItem(@Arg("orderId", () => ID) orderId: string, @Arg("seqId") seqId: string, @Ctx() { db, actor }: Context): Promise<PreOrderItem> {
+  @Mutation(() => PreOrderItem, { description: "Cancels a pre-order item: its tie is released (the PO ATP comes back) and its promise date cleared" })
+  async cancelPreOrderItem(@Arg("orderId", () => ID, ORDER_ID) orderId: string, @Arg("seqId", ORDER_SEQ) seqId: string, @Ctx() { db, actor }: Context): Promise<PreOrderItem> {
     return toPreOrderItem(await db.write((m) => cancelPreOrderItem(m, orderId, seqId, actor)));
   }
 
-  @Mutation(() => PreOrderItem, { description: '"Remove Allocation": unties one pre-order item, which waits again' })
-  async releaseAllocation(@Arg("orderId", () => ID) orderId: string, @Arg("seqId") seqId: string, @Ctx() { db, actor }: Context): Promise<PreOrderItem> {
+  @Mutation(() => PreOrderItem, { description: '"Remove Allocation": unties one pre-order item; it loses PO and promise date and waits again' })
+  async releaseAllocation(@Arg("orderId", () => ID, ORDER_ID) orderId: string, @Arg("seqId", ORDER_SEQ) seqId: string, @Ctx() { db, actor }: Context): Promise<PreOrderItem> {
     return toPreOrderItem(await db.write((m) => releaseAllocation(m, orderId, seqId, actor)));
   }
 
-  @Mutation(() => PreOrderItem, { description: "Ties one waiting pre-order item to one chosen PO item, with the guards of Allocate Sales Orders" })
+  @Mutation(() => PreOrderItem, {
+    description: "Ties one waiting pre-order item to a PO item chosen by hand, with the checks of Allocate Sales Orders (allocatable PO item, " +
+      "same product, ATP for the whole quantity); it is promised the PO item's arrival date plus buffer days",
+  })
   async allocatePreOrderItem(
-    @Arg("orderId", () => ID) orderId: string,
-    @Arg("seqId") seqId: string,
-    @Arg("purchaseOrderId", () => ID) purchaseOrderId: string,
-    @Arg("purchaseOrderItemSeqId") purchaseOrderItemSeqId: string,
+    @Arg("orderId", () => ID, ORDER_ID) orderId: string,
+    @Arg("seqId", ORDER_SEQ) seqId: string,
+    @Arg("purchaseOrderId", () => ID, { description: "The PO to tie it to" }) purchaseOrderId: string,
     @Ctx() { db, actor }: Context,
+    @Arg("purchaseOrderItemSeqId", () => String, {
+      nullable: true, description: "The PO item to tie it to; left out: the PO's item of its product that the preference order offers first (earliest arrival) with enough ATP",
+    }) purchaseOrderItemSeqId?: string | null,
   ): Promise<PreOrderItem> {
     return toPreOrderItem(await db.write((m) => allocatePreOrderItem(m, orderId, seqId, purchaseOrderId, purchaseOrderItemSeqId, actor)));
   }
 
-  @Mutation(() => Int, { description: "Marks promise date changes done; returns how many were newly acknowledged" })
-  acknowledgePromiseDateChanges(@Arg("ids", () => [ID]) ids: string[], @Ctx() { db }: Context): Promise<number> {
-    return db.write((m) => acknowledgePromiseDateChanges(m, ids));
+  @Mutation(() => Int, { description: `Marks promise date changes handled; answers how many were newly acknowledged (unknown or already acknowledged ids count 0)` })
+  acknowledgePromiseDateChanges(
+    @Arg("ids", () => [ID], { description: `PromiseDateChange ids, at most ${MAX_ACKNOWLEDGE}` }) ids: string[],
+    @Ctx() { db }: Context,
+  ): Promise<number> {
+    return db.write((m) => acknowledgePromiseDateChanges(m, keysOfIds("PromiseDateChange", ids).map(String)));
   }
 
-  @Query(() => [AllocationEvent], { description: "Every allocate, release and re-promise, newest first" })
+  @Query(() => AllocationEventConnection, { description: "The allocation history: every allocate, release and re-promise, newest first, a page at a time" })
   async allocationHistory(
     @Ctx() { db }: Context,
-    @Arg("orderId", () => ID, { nullable: true }) orderId?: string,
-    @Arg("seqId", () => String, { nullable: true }) seqId?: string,
-    @Arg("purchaseOrderId", () => ID, { nullable: true }) purchaseOrderId?: string,
-    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.history }) first?: number,
-  ): Promise<AllocationEvent[]> {
-    return (await db.read((m) => listAllocationEvents(m, { orderId, seqId, purchaseOrderId }, first))).map(toAllocationEvent);
+    @Arg("orderId", () => ID, { nullable: true, description: "Only the events of this pre-order" }) orderId?: string,
+    @Arg("seqId", () => String, { nullable: true, description: "Only the events of this item of orderId (needs orderId)" }) seqId?: string,
+    @Arg("purchaseOrderId", () => ID, { nullable: true, description: "Only the events of ties to this PO" }) purchaseOrderId?: string,
+    @Arg("first", () => Int, FIRST(PAGE_SIZE.history)) first?: number,
+    @Arg("after", () => String, AFTER) after?: string,
+  ) {
+    return toConnection(await db.read((m) => listAllocationEvents(m, { orderId, seqId, purchaseOrderId }, first, after)), toAllocationEvent, db);
   }
 
-  @Query(() => PromiseDateChangeConnection, { description: "The promise-date change feed, oldest first (id order)" })
+  @Query(() => PromiseDateChangeConnection, { description: "The promise-date change feed, oldest first (id order): what the customer-notification worker reads and acknowledges" })
   async promiseDateChanges(
     @Ctx() { db }: Context,
-    @Arg("after", () => String, { nullable: true }) after?: string,
-    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.history }) first?: number,
-    @Arg("acknowledged", () => Boolean, { nullable: true }) acknowledged?: boolean,
+    @Arg("after", () => String, AFTER) after?: string,
+    @Arg("first", () => Int, FIRST(PAGE_SIZE.history)) first?: number,
+    @Arg("acknowledged", () => Boolean, { nullable: true, description: "false: only rows not acknowledged yet (what a worker wants); true: only acknowledged ones" })
+    acknowledged?: boolean,
   ) {
     return toConnection(await db.read((m) => listPromiseDateChanges(m, after, first, acknowledged)), toPromiseDateChange, db);
   }

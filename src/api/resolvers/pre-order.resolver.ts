@@ -9,23 +9,26 @@ import { toProduct } from "./product.resolver";
 
 @Resolver(() => PreOrderItem)
 export class PreOrderResolver {
-  @Query(() => PreOrderItemConnection, { description: "Sales order items, first in first out" })
+  @Query(() => PreOrderItemConnection, { description: "Sales order items (pre-orders and others), first in first out (order date, order id, item seq id), a page at a time" })
   async preOrders(
     @Ctx() { db }: Context,
-    @Arg("filter", () => PreOrderFilter, { nullable: true }) filter?: PreOrderFilter,
-    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Arg("filter", () => PreOrderFilter, { nullable: true, description: "Which items; left out: all" }) filter?: PreOrderFilter,
+    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default, description: `Page size, 0 to ${PAGE_SIZE.max}` }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "The endCursor of the page before; left out: the first page" }) after?: string,
   ) {
     return toConnection(await db.read((m) => listPreOrders(m, filter, first, after)), toPreOrderItem, db);
   }
 
-  @Mutation(() => ImportPreOrderPayload, { description: "Imports a pre-order and ties it at once where a PO can cover it; same orderId again: created=false, nothing changes" })
-  async importPreOrder(@Arg("input", () => PreOrderInput) input: PreOrderInput, @Ctx() { db, actor }: Context): Promise<ImportPreOrderPayload> {
+  @Mutation(() => ImportPreOrderPayload, {
+    description: "Imports a sales order from the shop. Each line entering PRE_ORDER_PARKING is tied at once to the PO item the preference order offers first " +
+      "with enough ATP (earliest arrival), and promised its arrival date plus buffer days; else it waits. The same orderId again: created=false, nothing changes",
+  })
+  async importPreOrder(@Arg("input", () => PreOrderInput, { description: "The order and its lines" }) input: PreOrderInput, @Ctx() { db, actor }: Context): Promise<ImportPreOrderPayload> {
     const result = await db.write((m) => importPreOrder(m, input, actor), { onDuplicate: (m) => existingPreOrder(m, input.orderId) });
     return { created: result.created, items: result.items.map(toPreOrderItem) };
   }
 
-  @FieldResolver(() => Product)
+  @FieldResolver(() => Product, { description: "The product ordered" })
   async product(@Root() item: PreOrderItem, @Ctx() { loaders }: Context): Promise<Product> {
     return toProduct((await loaders.product.load(item.productId))!);
   }

@@ -15,7 +15,7 @@ const quantityArg = { nullable: true, description: 'Answers "when could I get th
 export class ProductPromiseResolver {
   @Query(() => ProductPromise, { nullable: true, description: "The PDP promise for one SKU; null for an unknown SKU" })
   productPromise(
-    @Arg("sku") sku: string,
+    @Arg("sku", { description: "The product's SKU" }) sku: string,
     @Ctx() { loaders }: Context,
     @Arg("quantity", () => Int, quantityArg) quantity?: number,
   ): Promise<ProductPromise | null> {
@@ -25,7 +25,7 @@ export class ProductPromiseResolver {
 
   @Query(() => [ProductPromise], { nullable: "items", description: "The promises of a collection page (at most 250 SKUs), in the order of skus; null for an unknown SKU" })
   productPromises(
-    @Arg("skus", () => [String]) skus: string[],
+    @Arg("skus", () => [String], { description: "The SKUs of the page, at most 250" }) skus: string[],
     @Ctx() { loaders }: Context,
     @Arg("quantity", () => Int, quantityArg) quantity?: number,
   ): Promise<(ProductPromise | null)[]> {

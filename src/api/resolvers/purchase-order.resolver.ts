@@ -12,44 +12,47 @@ import { toProduct } from "./product.resolver";
 
 @Resolver(() => PurchaseOrder)
 export class PurchaseOrderResolver {
-  @Query(() => PurchaseOrderConnection, { description: "The PO find page: newest first" })
+  @Query(() => PurchaseOrderConnection, { description: "The PO find page: purchase orders, newest order date first, a page at a time" })
   async purchaseOrders(
     @Ctx() { db }: Context,
-    @Arg("filter", () => PurchaseOrderFilter, { nullable: true }) filter?: PurchaseOrderFilter,
-    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default }) first?: number,
-    @Arg("after", () => String, { nullable: true }) after?: string,
+    @Arg("filter", () => PurchaseOrderFilter, { nullable: true, description: "Which POs; left out: all" }) filter?: PurchaseOrderFilter,
+    @Arg("first", () => Int, { nullable: true, defaultValue: PAGE_SIZE.default, description: `Page size, 0 to ${PAGE_SIZE.max}` }) first?: number,
+    @Arg("after", () => String, { nullable: true, description: "The endCursor of the page before; left out: the first page" }) after?: string,
   ) {
     return toConnection(await db.read((m) => listPurchaseOrders(m, filter, first, after)), toPurchaseOrder, db);
   }
 
-  @Query(() => PurchaseOrder, { nullable: true })
-  async purchaseOrder(@Arg("id", () => ID) id: string, @Ctx() { db }: Context): Promise<PurchaseOrder | null> {
+  @Query(() => PurchaseOrder, { nullable: true, description: "One purchase order by its id; null when there is none (a sales order's id too)" })
+  async purchaseOrder(@Arg("id", () => ID, { description: 'The PO\'s id, e.g. "PO-1001"' }) id: string, @Ctx() { db }: Context): Promise<PurchaseOrder | null> {
     const header = await db.read((m) => findPurchaseOrder(m, id));
     return header && toPurchaseOrder(header);
   }
 
-  @Mutation(() => PurchaseOrder)
-  async createPurchaseOrder(@Arg("input", () => PurchaseOrderInput) input: PurchaseOrderInput, @Ctx() { db }: Context): Promise<PurchaseOrder> {
+  @Mutation(() => PurchaseOrder, { description: "Creates one purchase order with its lines. It ties nothing by itself: run allocateSalesOrders for the pre-orders already waiting. An id in use is DUPLICATE" })
+  async createPurchaseOrder(@Arg("input", () => PurchaseOrderInput, { description: "The PO and its lines" }) input: PurchaseOrderInput, @Ctx() { db }: Context): Promise<PurchaseOrder> {
     const [header] = await db.write((m) => createPurchaseOrders(m, [input]));
     return toPurchaseOrder(header);
   }
 
-  @Mutation(() => ImportPurchaseOrdersPayload, { description: "Uploads POs from CSV: all rows, or none with every bad row listed" })
+  @Mutation(() => ImportPurchaseOrdersPayload, {
+    description: "Uploads POs as the retailer exports them (CSV: header row orderId,productSku,arrivalDate,quantity,facilityId[,orderBuffer,bufferDays], " +
+      "then a row per PO item; rows with one orderId make one PO): all rows are stored, or none and every bad row is listed",
+  })
   async importPurchaseOrders(
-    @Arg("csv") csv: string,
+    @Arg("csv", { description: "The CSV text, at most 5 MiB and 20,000 rows" }) csv: string,
     @Ctx() { db }: Context,
-    @Arg("dateFormat", { defaultValue: "MM/dd/yyyy" }) dateFormat: string,
+    @Arg("dateFormat", { defaultValue: "MM/dd/yyyy", description: "How arrivalDate is written, in date-fns tokens (e.g. dd.MM.yyyy); ISO yyyy-MM-dd is always accepted" }) dateFormat: string,
   ): Promise<ImportPurchaseOrdersPayload> {
     const result = await db.write((m) => importPurchaseOrders(m, csv, dateFormat));
     return { purchaseOrders: result.purchaseOrders.map(toPurchaseOrder), errors: result.errors };
   }
 
-  @FieldResolver(() => [PurchaseOrderItem])
+  @FieldResolver(() => [PurchaseOrderItem], { description: "Its lines, in seq order" })
   async items(@Root() po: PurchaseOrder, @Ctx() { loaders }: Context): Promise<PurchaseOrderItem[]> {
     return (await loaders.purchaseOrderItems.load(po.id)).map(toPurchaseOrderItem);
   }
 
-  @FieldResolver(() => Int, { description: "Waiting pre-order items (not promised, not tied) for this PO's products, fit or not" })
+  @FieldResolver(() => Int, { description: "Pre-order items waiting (in PRE_ORDER_PARKING, open, not promised, not tied) for this PO's products, whether they would fit or not: what Allocate Sales Orders would consider" })
   pendingPreOrderCount(@Root() po: PurchaseOrder, @Ctx() { loaders }: Context): Promise<number> {
     return loaders.pendingPreOrderCount.load(po.id);
   }
@@ -57,7 +60,7 @@ export class PurchaseOrderResolver {
 
 @Resolver(() => PurchaseOrderItem)
 export class PurchaseOrderItemResolver {
-  @FieldResolver(() => Product)
+  @FieldResolver(() => Product, { description: "The product ordered" })
   async product(@Root() item: PurchaseOrderItem, @Ctx() { loaders }: Context): Promise<Product> {
     return toProduct((await loaders.product.load(item.productId))!);
   }

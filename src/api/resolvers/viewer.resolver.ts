@@ -1,5 +1,6 @@
 import { Ctx, Query, Resolver } from "type-graphql";
 import { Context } from "../context";
+import { Role } from "../types/enums";
 import { Viewer } from "../types/viewer.type";
 
 /** Open to every key, and to none: it only tells the caller what the server already decided about it. */
@@ -7,6 +8,6 @@ import { Viewer } from "../types/viewer.type";
 export class ViewerResolver {
   @Query(() => Viewer, { description: "The role and actor of the key this request carries" })
   viewer(@Ctx() { role, actor }: Context): Viewer {
-    return { role, actor };
+    return { role: role as Role, actor };
   }
 }

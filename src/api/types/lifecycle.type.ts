@@ -1,60 +1,72 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AllocationEventEntity, PromiseDateChangeEntity } from "../../entities";
+import { objectId } from "../../domain";
+import { Node } from "./node.type";
 import { Connection } from "./page.type";
-import { DateTimeScalar } from "./scalars";
+import { DateScalar, DateTimeScalar } from "./scalars";
 
 export enum AllocationEventType { ALLOCATE = "ALLOCATE", RELEASE = "RELEASE", REPROMISE = "REPROMISE" }
-registerEnumType(AllocationEventType, { name: "AllocationEventType", description: "What an allocation history event did to a tie" });
+registerEnumType(AllocationEventType, {
+  name: "AllocationEventType",
+  description: "What an allocation history event did to a pre-order item's tie",
+  valuesConfig: {
+    ALLOCATE: { description: "Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie)" },
+    RELEASE: { description: "Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation)" },
+    REPROMISE: { description: "Still tied, promised another day: its PO item's arrival date or buffer days changed" },
+  },
+});
 
-@InputType({ description: "Fields left out stay as they are; arrivalDate cannot be set to null" })
+@InputType({ description: "A change to a PO item; fields left out stay as they are" })
 export class PurchaseOrderItemUpdateInput {
-  @Field(() => DateTimeScalar, { nullable: true, description: "A new arrival date (today or later): every pre-order tied here is re-promised it" })
+  @Field(() => DateScalar, { nullable: true, description: "A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised" })
   arrivalDate?: Date | null;
-  @Field(() => Int, { nullable: true, description: "A cut below what is allocated releases ties, newest order first" }) quantity?: number | null;
-  @Field(() => Int, { nullable: true }) orderBuffer?: number | null;
-  @Field(() => Int, { nullable: true }) bufferDays?: number | null;
+  @Field(() => Int, { nullable: true, description: "New units ordered (>= 1); a cut below what is allocated releases ties, newest order first" }) quantity?: number | null;
+  @Field(() => Int, { nullable: true, description: "New units held back (0 to quantity); more than is free releases ties, newest order first" }) orderBuffer?: number | null;
+  @Field(() => Int, { nullable: true, description: "New buffer days (>= 0): every pre-order tied here is re-promised" }) bufferDays?: number | null;
 }
 
-@ObjectType({ description: "One allocate, release or re-promise of a pre-order item, as the history keeps it" })
-export class AllocationEvent {
-  @Field(() => ID) id: string;
-  @Field(() => AllocationEventType) type: AllocationEventType;
-  @Field(() => DateTimeScalar) at: Date;
-  @Field(() => String, { nullable: true, description: "Who did it; null when not known" }) actor: string | null;
-  @Field() reason: string;
-  @Field(() => ID, { nullable: true, description: "The Allocate Sales Orders run, when one did it" }) runId: string | null;
-  @Field(() => ID) orderId: string;
-  @Field() seqId: string;
-  @Field(() => ID) purchaseOrderId: string;
-  @Field() purchaseOrderItemSeqId: string;
-  @Field(() => Int) quantity: number;
-  @Field(() => DateTimeScalar, { nullable: true }) oldPromiseDate: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) newPromiseDate: Date | null;
+@ObjectType({ implements: Node, description: "One allocate, release or re-promise of a pre-order item, as the history keeps it" })
+export class AllocationEvent implements Node {
+  @Field(() => ID, { description: 'Globally unique id, e.g. "AllocationEvent:41"' }) id: string;
+  @Field(() => AllocationEventType, { description: "What happened to the tie" }) type: AllocationEventType;
+  @Field(() => DateTimeScalar, { description: "When (an instant, UTC)" }) at: Date;
+  @Field(() => String, { nullable: true, description: "The name of the API key that did it; null when not known" }) actor: string | null;
+  @Field({ description: "Why, in words (e.g. \"Allocate Sales Orders\", \"Arrival date of PO PO-1001/00001 changed\")" }) reason: string;
+  @Field(() => ID, { nullable: true, description: "The AllocationRun id when Allocate Sales Orders did it; null otherwise" }) runId: string | null;
+  @Field(() => ID, { description: "The pre-order's order id" }) orderId: string;
+  @Field({ description: "The pre-order item's seq id" }) seqId: string;
+  @Field(() => ID, { description: "The PO of the tie" }) purchaseOrderId: string;
+  @Field({ description: "The PO item of the tie" }) purchaseOrderItemSeqId: string;
+  @Field(() => Int, { description: "Units of the pre-order item" }) quantity: number;
+  @Field(() => DateScalar, { nullable: true, description: "The promise date before; null = none" }) oldPromiseDate: Date | null;
+  @Field(() => DateScalar, { nullable: true, description: "The promise date after; null = none (released)" }) newPromiseDate: Date | null;
 }
 
-@ObjectType({ description: "One promise date set, changed or cleared: a row of the feed the customer-notification worker reads" })
-export class PromiseDateChange {
-  @Field(() => ID) id: string;
-  @Field(() => DateTimeScalar) at: Date;
-  @Field(() => ID) orderId: string;
-  @Field() seqId: string;
-  @Field(() => DateTimeScalar, { nullable: true, description: "null = the item had no promise date" }) oldPromiseDate: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true, description: "null = the promise date was cleared" }) newPromiseDate: Date | null;
-  @Field() reason: string;
+export const AllocationEventConnection = Connection("AllocationEvent", AllocationEvent, "allocation history events");
+
+@ObjectType({ implements: Node, description: "One promise date set, changed or cleared: a row of the feed the customer-notification worker reads" })
+export class PromiseDateChange implements Node {
+  @Field(() => ID, { description: 'Globally unique id, e.g. "PromiseDateChange:41": pass it to acknowledgePromiseDateChanges' }) id: string;
+  @Field(() => DateTimeScalar, { description: "When the promise changed (an instant, UTC)" }) at: Date;
+  @Field(() => ID, { description: "The pre-order's order id" }) orderId: string;
+  @Field({ description: "The pre-order item's seq id" }) seqId: string;
+  @Field(() => DateScalar, { nullable: true, description: "The day promised before; null = a first promise" }) oldPromiseDate: Date | null;
+  @Field(() => DateScalar, { nullable: true, description: "The day promised now; null = the promise was withdrawn and the item waits again" }) newPromiseDate: Date | null;
+  @Field({ description: "Why, in words" }) reason: string;
   @Field(() => AllocationEventType, { description: "The history event that made the change" }) type: AllocationEventType;
-  @Field() acknowledged: boolean;
-  @Field(() => DateTimeScalar, { nullable: true }) acknowledgedAt: Date | null;
+  @Field({ description: "True once a worker acknowledged it" }) acknowledged: boolean;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was acknowledged; null until then" }) acknowledgedAt: Date | null;
 }
 
-export const PromiseDateChangeConnection = Connection("PromiseDateChange", PromiseDateChange);
+export const PromiseDateChangeConnection = Connection("PromiseDateChange", PromiseDateChange, "promise date changes");
 
 export const toAllocationEvent = (e: AllocationEventEntity): AllocationEvent => ({
-  id: String(e.id),
+  id: objectId("AllocationEvent", e.id),
   type: e.type as AllocationEventType,
   at: e.at,
   actor: e.actor,
   reason: e.reason,
-  runId: e.runId === null ? null : String(e.runId),
+  runId: e.runId === null ? null : objectId("AllocationRun", e.runId),
   orderId: e.orderId,
   seqId: e.orderItemSeqId,
   purchaseOrderId: e.purchaseOrderId,
@@ -65,7 +77,7 @@ export const toAllocationEvent = (e: AllocationEventEntity): AllocationEvent => 
 });
 
 export const toPromiseDateChange = (c: PromiseDateChangeEntity): PromiseDateChange => ({
-  id: String(c.id),
+  id: objectId("PromiseDateChange", c.id),
   at: c.at,
   orderId: c.orderId,
   seqId: c.orderItemSeqId,

@@ -1,19 +1,19 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { ProductPromiseView } from "../../domain";
 import { AvailabilityStatus } from "./enums";
-import { DateTimeScalar } from "./scalars";
+import { DateScalar } from "./scalars";
 
 // simpleResolvers: plain data fields, no middleware wrapper per field on the hottest path.
 @ObjectType({ simpleResolvers: true, description: "What the product page (PDP) shows for a SKU: in stock, pre-order with a promise date, or out of stock" })
 export class ProductPromise {
-  @Field() sku: string;
+  @Field({ description: "The SKU asked for" }) sku: string;
   @Field(() => AvailabilityStatus, { description: "IN_STOCK when inventory covers the quantity; else PRE_ORDER when one allocatable PO item can; else OUT_OF_STOCK" })
   status: AvailabilityStatus;
   @Field(() => Int, { description: "PO ATP summed over allocatable PO items with an arrival date (today or later) and ATP > 0; given in every status" })
   availableToPromise: number;
-  @Field(() => DateTimeScalar, { nullable: true, description: "PRE_ORDER only: the earliest arrival date of a PO item whose ATP covers the quantity, plus its bufferDays; else null" })
+  @Field(() => DateScalar, { nullable: true, description: "PRE_ORDER only: the day to promise, the arrival date of the first PO item (earliest arrival, then PO id) whose ATP covers the quantity, plus its bufferDays; a pre-order placed now is promised this day. Else null" })
   promiseDate: Date | null;
-  @Field(() => ID, { nullable: true, description: "PRE_ORDER only: the PO of that item; else null" })
+  @Field(() => ID, { nullable: true, description: "PRE_ORDER only: the id of that PO item's purchase order; else null" })
   purchaseOrderId: string | null;
   @Field(() => Int, { description: "Units in stock now that can be sold online" })
   inventoryAvailable: number;

@@ -1,16 +1,18 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Node } from "./node.type";
 
-@ObjectType({ description: "A sellable product" })
-export class Product {
-  @Field(() => ID) id: string;
-  @Field() sku: string;
-  @Field() name: string;
+@ObjectType({ implements: Node, description: "A product the shop sells, identified by the shop's SKU" })
+export class Product implements Node {
+  @Field(() => ID, { description: 'Globally unique id, e.g. "Product:12" (for node(id) and client caches); the shop\'s own key is `sku`' }) id: string;
+  @Field({ description: "The shop's SKU: unique, at most 64 characters" }) sku: string;
+  @Field({ description: "The product's name as the shop shows it" }) name: string;
   @Field(() => Int, { description: "Units in stock now that can be sold online" }) inventoryAvailable: number;
 }
 
-@InputType()
+@InputType({ description: "A product to create, or to update when its SKU exists" })
 export class ProductInput {
-  @Field() sku: string;
-  @Field() name: string;
-  @Field(() => Int, { nullable: true, defaultValue: 0 }) inventoryAvailable?: number;
+  @Field({ description: "The shop's SKU (the key): at most 64 characters" }) sku: string;
+  @Field({ description: "The product's name: at most 255 characters" }) name: string;
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Units in stock now that can be sold online (>= 0; default 0). Send null to keep an existing product's stock as it is" })
+  inventoryAvailable?: number;
 }

@@ -1,73 +1,81 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { OrderHeaderEntity, PurchaseOrderItemEntity } from "../../entities";
-import { availableToPromise, statusOf } from "../../domain";
+import { availableToPromise, objectId, promiseDateOf, statusOf } from "../../domain";
 import { OrderStatus } from "./enums";
+import { Node } from "./node.type";
 import { Connection } from "./page.type";
-import { DateTimeScalar } from "./scalars";
+import { DateScalar, DateTimeScalar } from "./scalars";
 
-@ObjectType({ description: "A purchase order: stock coming from a supplier" })
-export class PurchaseOrder {
-  @Field(() => ID, { description: 'The PO\'s order id as uploaded, e.g. "PO-1001"' }) id: string;
-  @Field(() => OrderStatus) status: OrderStatus;
-  @Field() facilityId: string;
-  @Field(() => DateTimeScalar) orderDate: Date;
+@ObjectType({ implements: Node, description: "A purchase order (PO): stock coming from a supplier to a warehouse, one line per product" })
+export class PurchaseOrder implements Node {
+  @Field(() => ID, { description: 'The PO\'s order id as uploaded, e.g. "PO-1001"; also its global id for node(id)' }) id: string;
+  @Field(() => OrderStatus, { description: "CREATED or APPROVED: open, can take pre-orders; COMPLETED or CANCELLED: final" }) status: OrderStatus;
+  @Field({ description: "The warehouse the stock is delivered to" }) facilityId: string;
+  @Field(() => DateTimeScalar, { description: "When the PO was placed (an instant, UTC)" }) orderDate: Date;
 }
 
-@ObjectType({ description: "One line of a purchase order" })
-export class PurchaseOrderItem {
+@ObjectType({ implements: Node, description: "One line of a purchase order: units of one product arriving on one day" })
+export class PurchaseOrderItem implements Node {
   /** Internal key, not in the schema. */
   poItemId: number;
   productId: number;
-  purchaseOrderId: string;
 
-  @Field({ description: '"00001", "00002", ... in upload order' }) seqId: string;
-  @Field(() => Int) quantity: number;
-  @Field(() => Int, { description: "Units held back from promising" }) orderBuffer: number;
-  @Field(() => Int, { description: "Days added to the arrival date shown on the PDP" }) bufferDays: number;
+  @Field(() => ID, { description: 'Globally unique id, e.g. "PurchaseOrderItem:345" (for node(id) and client caches); the business key is purchaseOrderId + seqId' })
+  id: string;
+  @Field(() => ID, { description: "The id of the PO this line belongs to" }) purchaseOrderId: string;
+  @Field({ description: '"00001", "00002", ... in upload order; unique within its PO' }) seqId: string;
+  @Field(() => Int, { description: "Units ordered from the supplier" }) quantity: number;
+  @Field(() => Int, { description: "Units held back, never promised to pre-orders" }) orderBuffer: number;
+  @Field(() => Int, { description: "Days added to the arrival date to get the promise date of the pre-orders tied here (and the PDP's date)" }) bufferDays: number;
   @Field(() => Int, { description: "Sum of the quantities of the pre-order items tied to this line" }) allocatedQuantity: number;
-  @Field(() => Int, { description: "PO ATP: quantity - orderBuffer - allocatedQuantity" }) availableToPromise: number;
-  @Field(() => DateTimeScalar, { nullable: true, description: "Estimated delivery date" }) arrivalDate: Date | null;
-  @Field(() => OrderStatus) status: OrderStatus;
+  @Field(() => Int, { description: "PO ATP, units still free to promise: quantity - orderBuffer - allocatedQuantity, never below 0" }) availableToPromise: number;
+  @Field(() => DateScalar, { nullable: true, description: "The day the stock is expected (estimated delivery date); null = not known yet, so nothing can be promised from this line" })
+  arrivalDate: Date | null;
+  @Field(() => DateScalar, { nullable: true, description: "The day a pre-order tied to this line is promised: arrivalDate plus bufferDays; null without an arrival date" })
+  promiseDate: Date | null;
+  @Field(() => OrderStatus, { description: "CREATED or APPROVED: open; COMPLETED or CANCELLED: takes no more pre-orders" }) status: OrderStatus;
 }
 
-export const PurchaseOrderConnection = Connection("PurchaseOrder", PurchaseOrder);
+export const PurchaseOrderConnection = Connection("PurchaseOrder", PurchaseOrder, "purchase orders");
 
-@InputType()
+@InputType({ description: "Which purchase orders to list; every field given must match" })
 export class PurchaseOrderFilter {
-  @Field(() => [OrderStatus], { nullable: true }) status?: OrderStatus[];
-  @Field({ nullable: true, description: "POs with an item of this SKU" }) sku?: string;
-  @Field({ nullable: true, description: "Case-insensitive substring of the PO id" }) search?: string;
-  @Field({ nullable: true }) hasPendingPreOrders?: boolean;
+  @Field(() => [OrderStatus], { nullable: true, description: "Only POs in one of these statuses" }) status?: OrderStatus[];
+  @Field({ nullable: true, description: "Only POs with an item of this SKU" }) sku?: string;
+  @Field({ nullable: true, description: "Only POs whose id contains this text, ignoring case" }) search?: string;
+  @Field({ nullable: true, description: "true: only POs whose products have pre-orders waiting (pendingPreOrderCount > 0); false: only those without" })
+  hasPendingPreOrders?: boolean;
 }
 
-@InputType()
+@InputType({ description: "One line of a new purchase order" })
 export class PurchaseOrderItemInput {
-  @Field() sku: string;
-  @Field(() => Int) quantity: number;
-  @Field(() => DateTimeScalar, { nullable: true }) arrivalDate?: Date;
-  @Field(() => Int, { nullable: true, defaultValue: 0 }) orderBuffer?: number;
-  @Field(() => Int, { nullable: true, defaultValue: 0 }) bufferDays?: number;
+  @Field({ description: "The product's SKU; it must exist (upsertProducts)" }) sku: string;
+  @Field(() => Int, { description: "Units ordered, >= 1" }) quantity: number;
+  @Field(() => DateScalar, { nullable: true, description: 'The day the stock is expected, "YYYY-MM-DD"; left out: not known yet' }) arrivalDate?: Date;
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Units held back from promising, 0 to quantity" }) orderBuffer?: number;
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Days added to the arrival date for the customer's promise date, >= 0" }) bufferDays?: number;
 }
 
-@InputType()
+@InputType({ description: "A new purchase order with its lines" })
 export class PurchaseOrderInput {
-  @Field(() => ID) id: string;
-  @Field() facilityId: string;
-  @Field(() => DateTimeScalar, { nullable: true }) orderDate?: Date;
-  @Field(() => OrderStatus, { nullable: true, defaultValue: OrderStatus.CREATED }) status?: OrderStatus;
-  @Field(() => [PurchaseOrderItemInput]) items: PurchaseOrderItemInput[];
+  @Field(() => ID, { description: 'The PO\'s order id, e.g. "PO-1001": at most 64 characters, not used by any other order, and not starting with a type name and ":" ("PreOrderItem:...")' })
+  id: string;
+  @Field({ description: "The warehouse the stock is delivered to" }) facilityId: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was placed; left out: now" }) orderDate?: Date;
+  @Field(() => OrderStatus, { nullable: true, defaultValue: OrderStatus.CREATED, description: "Its status; usually CREATED or APPROVED" }) status?: OrderStatus;
+  @Field(() => [PurchaseOrderItemInput], { description: "Its lines, numbered 00001, 00002, ... in this order" }) items: PurchaseOrderItemInput[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A bad row of a PO upload" })
 export class CsvRowError {
   @Field(() => Int, { description: "Line number in the CSV; the header is line 1" }) line: number;
-  @Field() message: string;
+  @Field({ description: "What is wrong with the row, in words" }) message: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "The outcome of a PO upload: either every PO was stored, or none was and every bad row is listed" })
 export class ImportPurchaseOrdersPayload {
-  @Field(() => [PurchaseOrder]) purchaseOrders: PurchaseOrder[];
-  @Field(() => [CsvRowError]) errors: CsvRowError[];
+  @Field(() => [PurchaseOrder], { description: "The POs stored, in upload order; empty when any row was bad" }) purchaseOrders: PurchaseOrder[];
+  @Field(() => [CsvRowError], { description: "Every bad row, by line; empty when the upload was stored" }) errors: CsvRowError[];
 }
 
 export const toPurchaseOrder = (header: OrderHeaderEntity): PurchaseOrder => ({
@@ -78,6 +86,7 @@ export const toPurchaseOrder = (header: OrderHeaderEntity): PurchaseOrder => ({
 });
 
 export const toPurchaseOrderItem = (item: PurchaseOrderItemEntity): PurchaseOrderItem => ({
+  id: objectId("PurchaseOrderItem", item.id),
   poItemId: item.id,
   productId: item.productId,
   purchaseOrderId: item.orderId,
@@ -88,5 +97,6 @@ export const toPurchaseOrderItem = (item: PurchaseOrderItemEntity): PurchaseOrde
   allocatedQuantity: item.allocatedQuantity,
   availableToPromise: availableToPromise(item),
   arrivalDate: item.estimatedDeliveryDate,
+  promiseDate: promiseDateOf(item),
   status: statusOf(item.statusId) as OrderStatus,
 });

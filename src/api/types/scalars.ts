@@ -1,5 +1,6 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, print } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
+import { isoDay, parseIsoDay } from "../../domain";
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -34,5 +35,33 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError("DateTime must be a string", { extensions: { code: "BAD_USER_INPUT" } });
     return parse(ast.value);
+  },
+});
+
+const DAY_MESSAGE = 'Date must be a calendar day written "YYYY-MM-DD" (e.g. "2027-01-15"), a real day of a year from 2000 to 2199';
+
+function parseDay(value: unknown): Date {
+  const day = typeof value === "string" ? parseIsoDay(value) : null;
+  if (day) return day;
+  throw new GraphQLError(`${DAY_MESSAGE}; got ${JSON.stringify(value)}`, { extensions: { code: "BAD_USER_INPUT" } });
+}
+
+/**
+ * A calendar day (docs/domain.md#calendar-days-and-instants): "2027-01-15", no time, no zone, so a
+ * storefront anywhere shows the day it was given. Inside the service a day is a Date at 00:00 UTC.
+ */
+export const DateScalar = new GraphQLScalarType<Date, string>({
+  name: "Date",
+  description: 'A calendar day, e.g. "2027-01-15": no time and no time zone, so show it as it is (never convert it to local time). ' +
+    "Used for arrival and promise dates. Input must be a real day of a year from 2000 to 2199 written YYYY-MM-DD; anything else is BAD_USER_INPUT.",
+  specifiedByURL: "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
+  serialize: (value) => {
+    if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new GraphQLError("A calendar day was not a valid date");
+    return isoDay(value);
+  },
+  parseValue: parseDay,
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING) return parseDay(ast.value);
+    throw new GraphQLError(`${DAY_MESSAGE}, in quotes; got ${print(ast)}`, { extensions: { code: "BAD_USER_INPUT" } });
   },
 });

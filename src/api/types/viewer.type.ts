@@ -1,7 +1,9 @@
 import { Field, ObjectType } from "type-graphql";
+import { Role } from "./enums";
 
 @ObjectType({ description: "Who is asking: lets a console show what this key may do before trying it" })
 export class Viewer {
-  @Field({ description: "admin (everything), support (all queries, no mutations) or anonymous (PDP lookups only)" }) role: string;
-  @Field(() => String, { nullable: true, description: "The name recorded as actor in runs and history" }) actor: string | null;
+  @Field(() => Role, { description: "What the key sent with this request may do" }) role: Role;
+  @Field(() => String, { nullable: true, description: "The key's name, recorded as the actor in allocation runs and history; null without a key" })
+  actor: string | null;
 }

@@ -1,9 +1,9 @@
 import { EntityManager } from "typeorm";
 import { SalesItemRow, afterKeySql, chunk, lockPurchaseOrder, orderBySql, placeholders, salesItemColumns, toSalesItemRow } from "../../db";
 import { AllocationRunEntity } from "../../entities";
-import { clock, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
+import { clock, compareBytes, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
 import { AllocationEventRow, recordEvents } from "../history";
-import { FIFO, PoItemForRules, SkipReason, WAITING_PRE_ORDER_SQL, planAllocation } from "./rules";
+import { FIFO, PoItemForRules, SkipReason, WAITING_PRE_ORDER_SQL, planAllocation, promiseDateOf } from "./rules";
 import { claimWaitingItems, raiseAllocated } from "./ties";
 
 export interface Allocation {
@@ -70,7 +70,7 @@ export async function allocateSalesOrders(manager: EntityManager, purchaseOrderI
     purchaseOrderId, triggeredBy: actor, startedAt, finishedAt: null, allocatedItemCount: 0, allocatedQuantity: 0, skippedItemCount: 0,
   }));
   await claimWaitingItems(manager, plan.ties.map(({ item, poItem }) => ({
-    salesOrderItemId: item.id, poItemId: poItem.id, promiseDate: poItem.estimatedDeliveryDate!,
+    salesOrderItemId: item.id, poItemId: poItem.id, promiseDate: promiseDateOf(poItem)!,
   })));
   const deltas = new Map<number, number>();
   for (const { item, poItem } of plan.ties) deltas.set(poItem.id, (deltas.get(poItem.id) ?? 0) + item.quantity);
@@ -78,7 +78,7 @@ export async function allocateSalesOrders(manager: EntityManager, purchaseOrderI
   await recordEvents(manager, plan.ties.map(({ item, poItem }): AllocationEventRow => ({
     type: "ALLOCATE", at: startedAt, actor, reason: "Allocate Sales Orders", runId: run.id, salesOrderItemId: item.id,
     orderId: item.orderId, orderItemSeqId: item.orderItemSeqId, poItemId: poItem.id, purchaseOrderId, poItemSeqId: poItem.orderItemSeqId,
-    quantity: item.quantity, oldPromiseDate: null, newPromiseDate: poItem.estimatedDeliveryDate,
+    quantity: item.quantity, oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   })));
 
   const allocatedQuantity = plan.ties.reduce((sum, t) => sum + t.item.quantity, 0);
@@ -92,7 +92,7 @@ export async function allocateSalesOrders(manager: EntityManager, purchaseOrderI
     allocatedQuantity,
     allocations: plan.ties.map(({ item, poItem }) => ({
       salesOrderItemId: item.id, orderId: item.orderId, seqId: item.orderItemSeqId, quantity: item.quantity,
-      purchaseOrderId, purchaseOrderItemSeqId: poItem.orderItemSeqId, promiseDate: poItem.estimatedDeliveryDate!,
+      purchaseOrderId, purchaseOrderItemSeqId: poItem.orderItemSeqId, promiseDate: promiseDateOf(poItem)!,
     })),
     skipped: plan.skipped.map(({ item, reason }) => ({ orderId: item.orderId, seqId: item.orderItemSeqId, reason })),
   };
@@ -137,8 +137,5 @@ async function waitingPage(manager: EntityManager, productIds: readonly number[]
 /** Rule 4's order, for putting the product groups' outcomes back into one first-in-first-out list. */
 function fifo(a: { item: SalesItemRow }, b: { item: SalesItemRow }): number {
   return (a.item.orderDate.getTime() - b.item.orderDate.getTime()) ||
-    compareText(a.item.orderId, b.item.orderId) || compareText(a.item.orderItemSeqId, b.item.orderItemSeqId);
+    compareBytes(a.item.orderId, b.item.orderId) || compareBytes(a.item.orderItemSeqId, b.item.orderItemSeqId);
 }
-
-/** Code-unit order, as the binary collation of the id columns sorts them. */
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,8 +4,8 @@ export type { Allocation, AllocationResult, SkippedPreOrderItem } from "./alloca
 export { releaseTies, tiesBeyond } from "./release-ties";
 export type { Why } from "./release-ties";
 export {
-  ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, FIFO, STILL_WAITING_GUARD_SQL, WAITING_PRE_ORDER_SQL,
-  availableToPromise, byPreference, isAllocatable, pickPoItem, planAllocation,
+  ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, FIFO, PREFERENCE_ORDER_SQL, STILL_WAITING_GUARD_SQL, WAITING_PRE_ORDER_SQL,
+  availableToPromise, byPreference, isAllocatable, pickPoItem, planAllocation, promiseDateOf,
 } from "./rules";
 export type { Plan, PlannedTie, PoItemForRules, SkipReason, WaitingItem } from "./rules";
 export { claimWaitingItems, raiseAllocated, repromiseItems, untieItems } from "./ties";

@@ -1,5 +1,5 @@
 import { Ordering, PoItemRow } from "../../db";
-import { OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, isOpenItem } from "../core";
+import { OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, addDays, compareBytes, isOpenItem } from "../core";
 
 /**
  * The rules of allocation, in one place (docs/domain.md#allocate-sales-orders). Every caller —
@@ -52,10 +52,25 @@ export const isAllocatable = (item: PoItemForRules, today: Date): boolean =>
   item.estimatedDeliveryDate !== null &&
   item.estimatedDeliveryDate.getTime() >= today.getTime();
 
-/** Rule 5's order of preference: earliest arrival date, then PO id, then lower item seq id. */
+/**
+ * Rule 5's order of preference, THE one order in which PO items are offered (allocation, pre-order
+ * import, the manual tie and the PDP): earliest arrival date, then PO id byte by byte, then lower
+ * item seq id. PREFERENCE_ORDER_SQL is the same order for an ORDER BY over binary-collated ids.
+ */
 export function byPreference(a: PoItemForRules, b: PoItemForRules): number {
   return (a.estimatedDeliveryDate!.getTime() - b.estimatedDeliveryDate!.getTime()) ||
-    a.orderId.localeCompare(b.orderId) || a.orderItemSeqId.localeCompare(b.orderItemSeqId);
+    compareBytes(a.orderId, b.orderId) || compareBytes(a.orderItemSeqId, b.orderItemSeqId);
+}
+
+/** byPreference as SQL over `p` (the PO item); the callers still sort with byPreference, which decides. */
+export const PREFERENCE_ORDER_SQL = "p.estimated_delivery_date, p.order_id, p.order_item_seq_id";
+
+/**
+ * Rule 6, the one customer promise: the day a pre-order tied to this PO item is promised, and the
+ * day the PDP shows for it: its arrival date plus its buffer days. Null without an arrival date.
+ */
+export function promiseDateOf(item: Pick<PoItemForRules, "estimatedDeliveryDate" | "bufferDays">): Date | null {
+  return item.estimatedDeliveryDate && addDays(item.estimatedDeliveryDate, item.bufferDays);
 }
 
 /** Rule 5: the first candidate (already in preference order) whose ATP covers the whole quantity. */

@@ -81,8 +81,9 @@ export async function untieItems(manager: EntityManager, ties: TiedRef[]): Promi
   }
 }
 
-/** Gives every pre-order item tied to a PO item a new promise date; `expected` is how many are tied. */
+/** Gives every pre-order item tied to a PO item a new promise date; `expected` is how many are tied with another date. */
 export async function repromiseItems(manager: EntityManager, poItemId: number, promiseDate: Date, expected: number): Promise<void> {
-  const changed = await execute(manager, "UPDATE sales_order_item SET promised_datetime = ? WHERE po_item_id = ?", [sqlDate(promiseDate), poItemId]);
+  const day = sqlDate(promiseDate);
+  const changed = await execute(manager, "UPDATE sales_order_item SET promised_datetime = ? WHERE po_item_id = ? AND promised_datetime <> ?", [day, poItemId, day]);
   if (changed !== expected) throw new RetryableConflict("The pre-orders tied to a PO item changed while re-promising them");
 }

@@ -1,4 +1,5 @@
 import { badInput } from "../../errors";
+import { reservedIdProblem } from "./object-ids";
 
 /** Input limits (docs/domain.md#error-codes), checked before anything touches the database. */
 export const LIMITS = { id: 64, name: 255 } as const;
@@ -10,6 +11,13 @@ export class Problems {
   text(field: string, value: unknown, max: number = LIMITS.id): void {
     if (typeof value !== "string" || value.trim() === "") this.list.push(`${field} must not be empty`);
     else if (value.length > max) this.list.push(`${field} must be at most ${max} characters (got ${value.length})`);
+  }
+
+  /** An order id (a PO's or a sales order's): text, and not of the shape reserved for other objects' ids. */
+  orderId(field: string, value: unknown): void {
+    this.text(field, value);
+    const reserved = reservedIdProblem(field, value);
+    if (reserved) this.list.push(reserved);
   }
 
   quantity(field: string, value: unknown, min = 1): void {

@@ -1,7 +1,7 @@
 /** The allocation history, the runs and the promise-date feed: written by every tie, read by support and the notification worker. */
-export { listAllocationEvents } from "./allocation-history";
+export { findAllocationEvent, listAllocationEvents } from "./allocation-history";
 export type { AllocationHistoryFilter } from "./allocation-history";
-export { listAllocationRuns } from "./allocation-runs";
-export { MAX_ACKNOWLEDGE, acknowledgePromiseDateChanges, listPromiseDateChanges } from "./promise-date-feed";
+export { findAllocationRun, listAllocationRuns } from "./allocation-runs";
+export { MAX_ACKNOWLEDGE, acknowledgePromiseDateChanges, findPromiseDateChange, listPromiseDateChanges } from "./promise-date-feed";
 export { recordEvents } from "./record-events";
 export type { AllocationEventRow } from "./record-events";

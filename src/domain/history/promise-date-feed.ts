@@ -72,6 +72,12 @@ export async function acknowledgePromiseDateChanges(manager: EntityManager, ids:
   return changed;
 }
 
+/** One feed row by id, or null. */
+export async function findPromiseDateChange(manager: EntityManager, id: number): Promise<PromiseDateChangeEntity | null> {
+  const [row] = await manager.query("SELECT * FROM promise_date_change WHERE change_id = ?", [id]);
+  return row ? toChange(row) : null;
+}
+
 function toChange(r: Record<string, unknown>): PromiseDateChangeEntity {
   return {
     id: Number(r.change_id),

@@ -2,7 +2,7 @@ import { EntityManager } from "typeorm";
 import { lockPoItems, placeholders, poItemColumns, sqlDate, toPoItemRow } from "../../db";
 import { OrderHeaderEntity, SalesOrderItemEntity } from "../../entities";
 import { DomainError } from "../../errors";
-import { ALLOCATABLE_PO_ITEM_SQL, PoItemForRules, planAllocation, raiseAllocated } from "../allocation";
+import { ALLOCATABLE_PO_ITEM_SQL, PREFERENCE_ORDER_SQL, PoItemForRules, byPreference, planAllocation, promiseDateOf, raiseAllocated } from "../allocation";
 import { PRE_ORDER_PARKING, Problems, clock, startOfTodayUtc } from "../core";
 import { AllocationEventRow, recordEvents } from "../history";
 import { PreOrderItemView, preOrderItemsOf } from "../orders";
@@ -26,27 +26,27 @@ export interface ImportPreOrderResult {
   items: PreOrderItemView[];
 }
 
-/** Allocatable PO items of these products, in the rules' order of preference. */
+/** Allocatable PO items of these products, in the rules' order of preference (byPreference decides; the ORDER BY agrees with it). */
 export async function allocatablePoItems(manager: EntityManager, productIds: number[]): Promise<PoItemForRules[]> {
   if (productIds.length === 0) return [];
   const rows: Record<string, unknown>[] = await manager.query(
     `SELECT ${poItemColumns("p")} FROM purchase_order_item p JOIN order_header h ON h.order_id = p.order_id
      WHERE p.product_id IN (${placeholders(productIds.length)}) AND ${ALLOCATABLE_PO_ITEM_SQL}
-     ORDER BY p.estimated_delivery_date, p.order_id, p.order_item_seq_id`,
+     ORDER BY ${PREFERENCE_ORDER_SQL}`,
     [...productIds, sqlDate(startOfTodayUtc())],
   );
-  return rows.map(toPoItemRow);
+  return rows.map(toPoItemRow).sort(byPreference);
 }
 
 /**
  * The pre-order import path: stores a new sales order and ties each item entering pre-order
  * parking at once to the preferred allocatable PO item whose ATP covers it (the same rules as
- * Allocate Sales Orders, docs/domain.md#pre-order-import), with that item's arrival date as
- * promise date. An item that fits nowhere waits with neither. The candidate PO items are locked
- * by id before anything is decided (the one lock order, src/db/locks.ts, whatever the order of
- * the cart's lines), so concurrent imports queue instead of deadlocking, and the ATP is then
- * taken with a guarded update: concurrent imports and allocations never promise the same unit
- * twice. The same order id again changes nothing.
+ * Allocate Sales Orders, docs/domain.md#pre-order-import), promised that item's arrival date plus
+ * its buffer days. An item that fits nowhere waits with neither. The candidate PO items are
+ * locked by id before anything is decided (the one lock order, src/db/locks.ts, whatever the
+ * order of the cart's lines), so concurrent imports queue instead of deadlocking, and the ATP is
+ * then taken with a guarded update: concurrent imports and allocations never promise the same
+ * unit twice. The same order id again changes nothing.
  */
 export async function importPreOrder(manager: EntityManager, input: PreOrderInput, actor: string | null): Promise<ImportPreOrderResult> {
   checkPreOrder(input);
@@ -75,7 +75,7 @@ export async function importPreOrder(manager: EntityManager, input: PreOrderInpu
   await raiseAllocated(manager, deltas);
   await manager.insert(SalesOrderItemEntity, lines.map((line): Partial<SalesOrderItemEntity> => ({
     orderId: input.orderId, orderItemSeqId: line.orderItemSeqId, productId: line.productId, quantity: line.quantity, statusId: "ITEM_CREATED",
-    facilityId: line.facilityId, orderDate: input.orderDate, promisedDatetime: tieOf.get(line.id)?.estimatedDeliveryDate ?? null,
+    facilityId: line.facilityId, orderDate: input.orderDate, promisedDatetime: tieOf.has(line.id) ? promiseDateOf(tieOf.get(line.id)!) : null,
     poItemId: tieOf.get(line.id)?.id ?? null,
   })));
 
@@ -85,7 +85,7 @@ export async function importPreOrder(manager: EntityManager, input: PreOrderInpu
     type: "ALLOCATE", at: now, actor, reason: "Tied on pre-order import", runId: null,
     salesOrderItemId: bySeq.get(item.orderItemSeqId)!.id, orderId: input.orderId, orderItemSeqId: item.orderItemSeqId,
     poItemId: poItem.id, purchaseOrderId: poItem.orderId, poItemSeqId: poItem.orderItemSeqId, quantity: item.quantity,
-    oldPromiseDate: null, newPromiseDate: poItem.estimatedDeliveryDate,
+    oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   })));
   return { created: true, items: inserted };
 }
@@ -107,7 +107,7 @@ async function existingOrder(manager: EntityManager, header: OrderHeaderEntity):
 
 function checkPreOrder(input: PreOrderInput): void {
   const problems = new Problems();
-  problems.text("input.orderId", input.orderId);
+  problems.orderId("input.orderId", input.orderId);
   problems.date("input.orderDate", input.orderDate);
   if (input.items.length === 0) problems.add("input.items must list at least one item");
   if (input.items.length > 1000) problems.add("input.items may list at most 1000 items");

@@ -3,7 +3,7 @@ import { format as formatDate, isValid, parse as parseDate } from "date-fns";
 import { EntityManager, In } from "typeorm";
 import { OrderHeaderEntity, ProductEntity } from "../../entities";
 import { badInput } from "../../errors";
-import { LIMITS } from "../core";
+import { LIMITS, reservedIdProblem } from "../core";
 import { PurchaseOrderInput, createPurchaseOrders } from "./purchase-orders";
 
 export interface CsvRowError {
@@ -121,6 +121,8 @@ export function parsePurchaseOrderCsv(csv: string, dateFormat: string): { orders
       if (!value) problems.push(`${name} is missing`);
       else if (value.length > LIMITS.id) problems.push(`${name} is longer than ${LIMITS.id} characters`);
     }
+    const reserved = reservedIdProblem("orderId", orderId);
+    if (reserved) problems.push(reserved);
     const dateText = cell("arrivalDate");
     const arrivalDate = dateText ? parseArrivalDate(dateText, dateFormat) : null;
     if (dateText && !arrivalDate) problems.push(`arrivalDate "${dateText}" is not a date in ${dateFormat} or yyyy-MM-dd`);

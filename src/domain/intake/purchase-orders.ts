@@ -25,7 +25,7 @@ export const seqId = (index: number): string => String(index + 1).padStart(5, "0
 
 /** Problems with one PO's fields, without touching the database. */
 export function checkPurchaseOrder(input: PurchaseOrderInput, problems: Problems, at = "input"): void {
-  problems.text(`${at}.id`, input.id);
+  problems.orderId(`${at}.id`, input.id);
   problems.text(`${at}.facilityId`, input.facilityId);
   if (input.orderDate != null) problems.date(`${at}.orderDate`, input.orderDate);
   if (input.items.length === 0) problems.add(`${at}.items must list at least one item`);

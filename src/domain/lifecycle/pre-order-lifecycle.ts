@@ -1,8 +1,9 @@
 import { EntityManager } from "typeorm";
-import { LockedSalesItem, TiedItem, execute, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
+import { LockedPurchaseOrder, LockedSalesItem, TiedItem, execute, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
 import { DomainError, RetryableConflict, badInput, notFound } from "../../errors";
 import {
-  PoItemForRules, WAITING_PRE_ORDER_SQL, availableToPromise, claimWaitingItems, isAllocatable, pickPoItem, raiseAllocated, releaseTies,
+  PoItemForRules, WAITING_PRE_ORDER_SQL, availableToPromise, byPreference, claimWaitingItems, isAllocatable, pickPoItem, promiseDateOf, raiseAllocated,
+  releaseTies,
 } from "../allocation";
 import {
   OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, checkIds, clock, isOpenItem, isOpenOrder, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
@@ -54,23 +55,25 @@ export async function releaseAllocation(manager: EntityManager, orderId: string,
  * Ties one chosen waiting pre-order item to one chosen PO item, with the bulk run's guards: the
  * PO item is allocatable (rule 2), the item is waiting in pre-order parking (rule 3), the
  * products match and the PO ATP covers the whole quantity (rule 5). First in, first out does
- * not apply: a person chose this line.
+ * not apply: a person chose this line. Without a PO item seq id, the PO's item of that product
+ * that the preference order offers first (rule 5) and whose ATP covers the item is taken.
  */
 export async function allocatePreOrderItem(
-  manager: EntityManager, orderId: string, seqId: string, purchaseOrderId: string, purchaseOrderItemSeqId: string, actor: string | null,
+  manager: EntityManager, orderId: string, seqId: string, purchaseOrderId: string, purchaseOrderItemSeqId: string | null | undefined, actor: string | null,
 ): Promise<PreOrderItemView> {
-  checkIds({ orderId, seqId, purchaseOrderId, purchaseOrderItemSeqId });
-  const po = await lockPurchaseOrder(manager, purchaseOrderId, purchaseOrderItemSeqId);
+  checkIds({ orderId, seqId, purchaseOrderId, ...(purchaseOrderItemSeqId == null ? {} : { purchaseOrderItemSeqId }) });
+  const po = await lockPurchaseOrder(manager, purchaseOrderId, purchaseOrderItemSeqId ?? undefined);
   requireOpenPurchaseOrder(po, "allocated to");
-  const poItem = po.items[0];
-  const where = `PO item ${purchaseOrderId}/${purchaseOrderItemSeqId}`;
-  if (!isAllocatable(poItem, startOfTodayUtc())) {
+  const item = await lockSalesOrderItem(manager, orderId, seqId, WAITING_PRE_ORDER_SQL);
+  if (!item) throw notFound(`No pre-order item ${orderId}/${seqId}`);
+  const today = startOfTodayUtc();
+  const poItem = purchaseOrderItemSeqId == null ? preferredPoItem(po, item.productId, item.quantity, today) : po.items[0];
+  const where = `PO item ${purchaseOrderId}/${poItem.orderItemSeqId}`;
+  if (!isAllocatable(poItem, today)) {
     const why = !isOpenItem(poItem.statusId) ? `is ${statusOf(poItem.statusId).toLowerCase()}`
       : poItem.estimatedDeliveryDate ? "is overdue: give it a new arrival date first" : "has no arrival date";
     throw new DomainError("PO_NOT_ALLOCATABLE", `${where} ${why}`);
   }
-  const item = await lockSalesOrderItem(manager, orderId, seqId, WAITING_PRE_ORDER_SQL);
-  if (!item) throw notFound(`No pre-order item ${orderId}/${seqId}`);
   if (!item.waiting) throw badInput(`Pre-order item ${orderId}/${seqId} ${notWaitingReason(item)}`);
   if (item.productId !== poItem.productId) throw badInput(`Pre-order item ${orderId}/${seqId} is for another product than ${where}`);
   if (!pickPoItem([poItem], item.quantity)) {
@@ -78,14 +81,27 @@ export async function allocatePreOrderItem(
   }
 
   const at = clock.now();
-  await claimWaitingItems(manager, [{ salesOrderItemId: item.id, poItemId: poItem.id, promiseDate: poItem.estimatedDeliveryDate! }]);
+  await claimWaitingItems(manager, [{ salesOrderItemId: item.id, poItemId: poItem.id, promiseDate: promiseDateOf(poItem)! }]);
   await raiseAllocated(manager, new Map([[poItem.id, item.quantity]]));
   await recordEvents(manager, [{
     type: "ALLOCATE", at, actor, reason: "Allocated by hand", runId: null, salesOrderItemId: item.id, orderId, orderItemSeqId: seqId,
-    poItemId: poItem.id, purchaseOrderId, poItemSeqId: purchaseOrderItemSeqId, quantity: item.quantity,
-    oldPromiseDate: null, newPromiseDate: poItem.estimatedDeliveryDate,
+    poItemId: poItem.id, purchaseOrderId, poItemSeqId: poItem.orderItemSeqId, quantity: item.quantity,
+    oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   }]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
+}
+
+/**
+ * The PO's item of a product for a manual tie without a seq id: the first in the preference order
+ * among the allocatable ones whose ATP covers `quantity`, else the first allocatable one, else any
+ * item of the product (the caller's checks then say what is wrong with it).
+ */
+function preferredPoItem(po: LockedPurchaseOrder, productId: number, quantity: number, today: Date): PoItemForRules {
+  const ofProduct = po.items.filter((p) => p.productId === productId);
+  const allocatable = ofProduct.filter((p) => isAllocatable(p, today)).sort(byPreference);
+  const chosen = pickPoItem(allocatable, quantity) ?? allocatable[0] ?? ofProduct[0];
+  if (!chosen) throw badInput(`Purchase order ${po.orderId} has no item of the product of this pre-order item`);
+  return chosen;
 }
 
 /**

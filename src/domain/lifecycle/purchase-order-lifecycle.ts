@@ -2,7 +2,7 @@ import { EntityManager } from "typeorm";
 import { LockedPurchaseOrder, execute, lockPurchaseOrder, lockTiedItems, placeholders, sqlDate } from "../../db";
 import { ItemStatusId, OrderHeaderEntity, OrderStatusId, PurchaseOrderItemEntity } from "../../entities";
 import { DomainError, RetryableConflict, badInput } from "../../errors";
-import { PoItemForRules, releaseTies, repromiseItems, tiesBeyond } from "../allocation";
+import { PoItemForRules, promiseDateOf, releaseTies, repromiseItems, tiesBeyond } from "../allocation";
 import {
   OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, Problems, checkIds, clock, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
 } from "../core";
@@ -14,7 +14,7 @@ import { AllocationEventRow, recordEvents } from "../history";
  * (see src/db/locks.ts), checks everything before the first write, and keeps the invariants of
  * allocation: for every PO item, allocated <= quantity - orderBuffer and allocated = the sum of
  * the quantities of the pre-orders tied to it, and every tied pre-order is promised its PO
- * item's arrival date. Every promise date set, changed or cleared goes to the history and the
+ * item's arrival date plus its buffer days. Every promise date set, changed or cleared goes to the history and the
  * promise-date feed (recordEvents).
  */
 
@@ -30,7 +30,8 @@ const isOpen = (item: PoItemForRules): boolean => isOpenItem(item.statusId);
 const sameTime = (a: Date | null, b: Date | null): boolean => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
 /**
- * Changes one PO item. A new arrival date re-promises every pre-order tied to it (REPROMISE). A
+ * Changes one PO item. A new arrival date or new buffer days move the promise (arrival date plus
+ * buffer days) of every pre-order tied to it: each is re-promised (REPROMISE, feed row). A
  * quantity cut or a larger order buffer that leaves less than is allocated releases ties, newest
  * order first, until allocated <= quantity - orderBuffer (RELEASE); those pre-orders wait again.
  * Raising the quantity ties nothing: that is what Allocate Sales Orders is for.
@@ -47,6 +48,7 @@ export async function updatePurchaseOrderItem(
   const orderBuffer = input.orderBuffer ?? item.orderBuffer;
   if (orderBuffer > quantity) throw badInput(`orderBuffer (${orderBuffer}) must not exceed quantity (${quantity})`);
   const arrivalDate = input.arrivalDate ?? item.estimatedDeliveryDate;
+  const promiseDate = promiseDateOf({ estimatedDeliveryDate: arrivalDate, bufferDays: input.bufferDays ?? item.bufferDays });
   const at = clock.now();
 
   const tied = await lockTiedItems(manager, [item.id]);
@@ -63,13 +65,15 @@ export async function updatePurchaseOrderItem(
   );
   if (changed !== 1) throw new RetryableConflict("A PO item changed while updating it");
 
-  if (arrivalDate && !sameTime(arrivalDate, item.estimatedDeliveryDate)) {
-    const kept = tied.filter((t) => !released.includes(t));
-    await repromiseItems(manager, item.id, arrivalDate, kept.length);
-    await recordEvents(manager, kept.map((t): AllocationEventRow => ({
-      type: "REPROMISE", at, actor, reason: `Arrival date of PO ${purchaseOrderId}/${seqId} changed`, runId: null,
+  if (promiseDate && !sameTime(promiseDate, promiseDateOf(item))) {
+    const moved = tied.filter((t) => !released.includes(t) && !sameTime(t.promiseDate, promiseDate));
+    const changes = [!sameTime(arrivalDate, item.estimatedDeliveryDate) && "arrival date", input.bufferDays != null && input.bufferDays !== item.bufferDays && "buffer days"];
+    const what = changes.filter(Boolean).join(" and ").replace(/^./, (c) => c.toUpperCase());
+    await repromiseItems(manager, item.id, promiseDate, moved.length);
+    await recordEvents(manager, moved.map((t): AllocationEventRow => ({
+      type: "REPROMISE", at, actor, reason: `${what} of PO ${purchaseOrderId}/${seqId} changed`, runId: null,
       salesOrderItemId: t.id, orderId: t.orderId, orderItemSeqId: t.orderItemSeqId, poItemId: item.id, purchaseOrderId,
-      poItemSeqId: seqId, quantity: t.quantity, oldPromiseDate: t.promiseDate, newPromiseDate: arrivalDate,
+      poItemSeqId: seqId, quantity: t.quantity, oldPromiseDate: t.promiseDate, newPromiseDate: promiseDate,
     })));
   }
   return manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: item.id });

@@ -45,6 +45,13 @@ export async function itemsOfPurchaseOrders(manager: EntityManager, ids: readonl
   return ids.map((id) => items.filter((item) => item.orderId === id));
 }
 
+/** PO items by id (the API's PurchaseOrderItem ids), in the order asked; undefined for an unknown id. */
+export async function purchaseOrderItemsById(manager: EntityManager, ids: readonly number[]): Promise<(PurchaseOrderItemEntity | undefined)[]> {
+  const items = ids.length ? await manager.getRepository(PurchaseOrderItemEntity).findBy({ id: In([...ids]) }) : [];
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return ids.map((id) => byId.get(id));
+}
+
 /**
  * `pendingPreOrderCount` for each PO: the waiting items of its open items' products. An item has
  * one product, so that is the sum of its products' waiting counts, each product counted once

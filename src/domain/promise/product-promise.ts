@@ -1,8 +1,8 @@
 import { EntityManager } from "typeorm";
 import { padToPowerOfTwo, placeholders, poItemColumns, selectPrepared, sqlDate, toPoItemRow } from "../../db";
 import { badInput } from "../../errors";
-import { ALLOCATABLE_PO_ITEM_SQL, PoItemForRules, availableToPromise, byPreference, pickPoItem } from "../allocation";
-import { LIMITS, addDays, startOfTodayUtc } from "../core";
+import { ALLOCATABLE_PO_ITEM_SQL, PoItemForRules, availableToPromise, byPreference, pickPoItem, promiseDateOf } from "../allocation";
+import { LIMITS, startOfTodayUtc } from "../core";
 
 /**
  * The PDP promise (docs/domain.md#the-product-page-promise): what the product page of a SKU
@@ -123,7 +123,7 @@ export function decidePromise(product: PromiseProduct, items: PromisePoItem[], q
     quantity: wanted,
     inventoryAvailable: product.inventoryAvailable,
     availableToPromise: atp,
-    promiseDate: chosen ? addDays(chosen.estimatedDeliveryDate!, chosen.bufferDays) : null,
+    promiseDate: chosen ? promiseDateOf(chosen) : null,
     purchaseOrderId: chosen ? chosen.orderId : null,
   };
 }

@@ -15,26 +15,38 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) { purchaseOrderId purchaseOrderItemSeqId promiseDate }\n  }\n": typeof types.TieToPreferredItemDocument,
     "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": typeof types.AllocateUnknownPoDocument,
     "query CountPurchaseOrders { purchaseOrders { totalCount } }": typeof types.CountPurchaseOrdersDocument,
+    "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }": typeof types.ArrivalReadBackDocument,
+    "query NewcomerViewer { viewer { role } }": typeof types.NewcomerViewerDocument,
     "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": typeof types.SoonPoAtpDocument,
     "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": typeof types.HundredPurchaseOrdersDocument,
     "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": typeof types.FirstPoProductNamesDocument,
+    "\n  query EveryNodeKind {\n    purchaseOrder(id: \"PO-1\") { id items { id product { id } } }\n    preOrders(first: 10) { edges { node { id } } }\n    allocationRuns { edges { node { id } } }\n    allocationHistory { edges { node { id runId } } }\n    promiseDateChanges { edges { node { id } } }\n  }\n": typeof types.EveryNodeKindDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }": typeof types.NodeImplementationsDocument,
     "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": typeof types.PoOneStatusDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
+    "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": typeof types.CachedPoArrivalsDocument,
+    "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }": typeof types.CachedPoQuantitiesDocument,
+    "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": typeof types.CachedMoveArrivalDocument,
+    "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }": typeof types.CachedWaitingDocument,
+    "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n": typeof types.CachedAllocateDocument,
+    "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
-    "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { id type }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": typeof types.HistoryAndFeedDocument,
-    "query RunIds { allocationRuns { id } }": typeof types.RunIdsDocument,
+    "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": typeof types.HistoryAndFeedDocument,
+    "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
     "mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }": typeof types.SecretDocument,
     "query PurchaseOrderId($id: ID!) { purchaseOrder(id: $id) { id } }": typeof types.PurchaseOrderIdDocument,
     "\n      mutation ImportPurchaseOrderFacilities($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id facilityId } errors { line message } } }\n    ": typeof types.ImportPurchaseOrderFacilitiesDocument,
-    "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n": typeof types.PoItemFieldsFragmentDoc,
-    "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": typeof types.PreOrderItemFieldsFragmentDoc,
+    "\n  fragment PoItemFields on PurchaseOrderItem { id purchaseOrderId seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status }\n": typeof types.PoItemFieldsFragmentDoc,
+    "\n  fragment PreOrderItemFields on PreOrderItem { id orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": typeof types.PreOrderItemFieldsFragmentDoc,
     "\n  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }\n": typeof types.PromiseFieldsFragmentDoc,
     "\n  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }\n": typeof types.UpsertProductsDocument,
     "\n  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }\n  }\n": typeof types.CreatePurchaseOrderDocument,
@@ -48,39 +60,51 @@ type Documents = {
     "\n  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": typeof types.CancelPreOrderItemDocument,
     "\n  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": typeof types.ReleaseAllocationDocument,
     "\n  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }\n  }\n": typeof types.AllocatePreOrderItemDocument,
-    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n": typeof types.AllocationHistoryDocument,
-    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": typeof types.PromiseDateChangesDocument,
+    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate } }\n    }\n  }\n": typeof types.AllocationHistoryDocument,
+    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": typeof types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": typeof types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromiseDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": typeof types.PurchaseOrderDocument,
-    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n": typeof types.PurchaseOrdersDocument,
-    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": typeof types.PreOrdersDocument,
-    "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": typeof types.AllocationRunsDocument,
+    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": typeof types.PurchaseOrdersDocument,
+    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": typeof types.PreOrdersDocument,
+    "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": typeof types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": typeof types.TypenameDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
 const documents: Documents = {
+    "\n  mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) { purchaseOrderId purchaseOrderItemSeqId promiseDate }\n  }\n": types.TieToPreferredItemDocument,
     "mutation AllocateUnknownPo { allocateSalesOrders(purchaseOrderId: \"PO-NOPE\") { allocatedItemCount } }": types.AllocateUnknownPoDocument,
     "query CountPurchaseOrders { purchaseOrders { totalCount } }": types.CountPurchaseOrdersDocument,
+    "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }": types.ArrivalReadBackDocument,
+    "query NewcomerViewer { viewer { role } }": types.NewcomerViewerDocument,
     "query SoonPoAtp { purchaseOrder(id: \"PO-SOON\") { items { allocatedQuantity availableToPromise } } }": types.SoonPoAtpDocument,
     "\n      query HundredPurchaseOrders { purchaseOrders(first: 100) { totalCount edges { node { id pendingPreOrderCount items { seqId product { sku name } } } } } }\n    ": types.HundredPurchaseOrdersDocument,
     "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }": types.FirstPoProductNamesDocument,
+    "\n  query EveryNodeKind {\n    purchaseOrder(id: \"PO-1\") { id items { id product { id } } }\n    preOrders(first: 10) { edges { node { id } } }\n    allocationRuns { edges { node { id } } }\n    allocationHistory { edges { node { id runId } } }\n    promiseDateChanges { edges { node { id } } }\n  }\n": types.EveryNodeKindDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n": types.NodeByIdDocument,
+    "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }": types.NodeImplementationsDocument,
     "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": types.PoOneStatusDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
+    "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": types.CachedPoArrivalsDocument,
+    "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }": types.CachedPoQuantitiesDocument,
+    "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": types.CachedMoveArrivalDocument,
+    "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }": types.CachedWaitingDocument,
+    "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n": types.CachedAllocateDocument,
+    "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
-    "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { id type }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": types.HistoryAndFeedDocument,
-    "query RunIds { allocationRuns { id } }": types.RunIdsDocument,
+    "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": types.HistoryAndFeedDocument,
+    "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
     "mutation Secret($input: [ProductInput!]!) { upsertProducts(input: $input) { sku } }": types.SecretDocument,
     "query PurchaseOrderId($id: ID!) { purchaseOrder(id: $id) { id } }": types.PurchaseOrderIdDocument,
     "\n      mutation ImportPurchaseOrderFacilities($csv: String!) { importPurchaseOrders(csv: $csv) { purchaseOrders { id facilityId } errors { line message } } }\n    ": types.ImportPurchaseOrderFacilitiesDocument,
-    "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n": types.PoItemFieldsFragmentDoc,
-    "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": types.PreOrderItemFieldsFragmentDoc,
+    "\n  fragment PoItemFields on PurchaseOrderItem { id purchaseOrderId seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status }\n": types.PoItemFieldsFragmentDoc,
+    "\n  fragment PreOrderItemFields on PreOrderItem { id orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n": types.PreOrderItemFieldsFragmentDoc,
     "\n  fragment PromiseFields on ProductPromise { sku status availableToPromise promiseDate purchaseOrderId inventoryAvailable quantity }\n": types.PromiseFieldsFragmentDoc,
     "\n  mutation UpsertProducts($input: [ProductInput!]!) { upsertProducts(input: $input) { id sku name inventoryAvailable } }\n": types.UpsertProductsDocument,
     "\n  mutation CreatePurchaseOrder($input: PurchaseOrderInput!) {\n    createPurchaseOrder(input: $input) { id status facilityId orderDate pendingPreOrderCount items { ...PoItemFields product { sku } } }\n  }\n": types.CreatePurchaseOrderDocument,
@@ -94,19 +118,23 @@ const documents: Documents = {
     "\n  mutation CancelPreOrderItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": types.CancelPreOrderItemDocument,
     "\n  mutation ReleaseAllocation($order: ID!, $seq: String!) { releaseAllocation(orderId: $order, seqId: $seq) { ...PreOrderItemFields } }\n": types.ReleaseAllocationDocument,
     "\n  mutation AllocatePreOrderItem($order: ID!, $seq: String!, $po: ID!, $poSeq: String!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po, purchaseOrderItemSeqId: $poSeq) { ...PreOrderItemFields }\n  }\n": types.AllocatePreOrderItemDocument,
-    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n": types.AllocationHistoryDocument,
-    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": types.PromiseDateChangesDocument,
+    "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate } }\n    }\n  }\n": types.AllocationHistoryDocument,
+    "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromiseDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": types.PurchaseOrderDocument,
-    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n": types.PurchaseOrdersDocument,
-    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": types.PreOrdersDocument,
-    "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n": types.AllocationRunsDocument,
+    "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": types.PurchaseOrdersDocument,
+    "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": types.PreOrdersDocument,
+    "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": types.TypenameDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {\n    allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) { purchaseOrderId purchaseOrderItemSeqId promiseDate }\n  }\n"): typeof import('./graphql').TieToPreferredItemDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -115,6 +143,14 @@ export function graphql(source: "mutation AllocateUnknownPo { allocateSalesOrder
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CountPurchaseOrders { purchaseOrders { totalCount } }"): typeof import('./graphql').CountPurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ArrivalReadBack { purchaseOrder(id: \"PO-P\") { items { arrivalDate } } }"): typeof import('./graphql').ArrivalReadBackDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NewcomerViewer { viewer { role } }"): typeof import('./graphql').NewcomerViewerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -127,6 +163,18 @@ export function graphql(source: "\n      query HundredPurchaseOrders { purchaseO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query FirstPoProductNames { purchaseOrder(id: \"PO-000\") { items { product { name } } } }"): typeof import('./graphql').FirstPoProductNamesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EveryNodeKind {\n    purchaseOrder(id: \"PO-1\") { id items { id product { id } } }\n    preOrders(first: 10) { edges { node { id } } }\n    allocationRuns { edges { node { id } } }\n    allocationHistory { edges { node { id runId } } }\n    promiseDateChanges { edges { node { id } } }\n  }\n"): typeof import('./graphql').EveryNodeKindDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n"): typeof import('./graphql').NodeByIdDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }"): typeof import('./graphql').NodeImplementationsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -146,6 +194,30 @@ export function graphql(source: "query DemoCounts { purchaseOrders { totalCount 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }"): typeof import('./graphql').CachedPoArrivalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }"): typeof import('./graphql').CachedPoQuantitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n"): typeof import('./graphql').CachedMoveArrivalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }"): typeof import('./graphql').CachedWaitingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n"): typeof import('./graphql').CachedAllocateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }"): typeof import('./graphql').CacheSetupCancelPoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n"): typeof import('./graphql').FindPageWithCountsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -154,11 +226,11 @@ export function graphql(source: "\n  query QueuePage($f: PreOrderFilter, $first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { id type }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n"): typeof import('./graphql').HistoryAndFeedDocument;
+export function graphql(source: "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n"): typeof import('./graphql').HistoryAndFeedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query RunIds { allocationRuns { id } }"): typeof import('./graphql').RunIdsDocument;
+export function graphql(source: "query RunIds { allocationRuns { totalCount } }"): typeof import('./graphql').RunIdsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -182,11 +254,11 @@ export function graphql(source: "\n      mutation ImportPurchaseOrderFacilities(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PoItemFields on PurchaseOrderItem { seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate status }\n"): typeof import('./graphql').PoItemFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PoItemFields on PurchaseOrderItem { id purchaseOrderId seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status }\n"): typeof import('./graphql').PoItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PreOrderItemFields on PreOrderItem { orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n"): typeof import('./graphql').PreOrderItemFieldsFragmentDoc;
+export function graphql(source: "\n  fragment PreOrderItemFields on PreOrderItem { id orderId seqId quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId }\n"): typeof import('./graphql').PreOrderItemFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -242,11 +314,11 @@ export function graphql(source: "\n  mutation AllocatePreOrderItem($order: ID!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first) {\n      id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate\n    }\n  }\n"): typeof import('./graphql').AllocationHistoryDocument;
+export function graphql(source: "\n  query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {\n    allocationHistory(orderId: $order, seqId: $seq, purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id type at actor reason runId orderId seqId purchaseOrderId purchaseOrderItemSeqId quantity oldPromiseDate newPromiseDate } }\n    }\n  }\n"): typeof import('./graphql').AllocationHistoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n"): typeof import('./graphql').PromiseDateChangesDocument;
+export function graphql(source: "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n"): typeof import('./graphql').PromiseDateChangesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -266,15 +338,15 @@ export function graphql(source: "\n  query PurchaseOrder($id: ID!) { purchaseOrd
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }\n  }\n"): typeof import('./graphql').PurchaseOrdersDocument;
+export function graphql(source: "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n"): typeof import('./graphql').PurchaseOrdersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n"): typeof import('./graphql').PreOrdersDocument;
+export function graphql(source: "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n"): typeof import('./graphql').PreOrdersDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AllocationRuns($po: ID) {\n    allocationRuns(purchaseOrderId: $po) { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount }\n  }\n"): typeof import('./graphql').AllocationRunsDocument;
+export function graphql(source: "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n"): typeof import('./graphql').AllocationRunsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

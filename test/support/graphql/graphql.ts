@@ -15,96 +15,184 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar day, e.g. "2027-01-15": no time and no time zone, so show it as it is (never convert it to local time). Used for arrival and promise dates. Input must be a real day of a year from 2000 to 2199 written YYYY-MM-DD; anything else is BAD_USER_INPUT. */
+  Date: { input: string; output: string; }
   /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day */
   DateTime: { input: string; output: string; }
 };
 
-/** What an allocation history event did to a tie */
+/** What an allocation history event did to a pre-order item's tie */
 export type AllocationEventType =
+  /** Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie) */
   | 'ALLOCATE'
+  /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
+  /** Still tied, promised another day: its PO item's arrival date or buffer days changed */
   | 'REPROMISE';
 
-/** What the product page shows for a SKU */
+/** What the product page shows for a SKU and a quantity */
 export type AvailabilityStatus =
+  /** Inventory on hand covers the quantity: sell it now */
   | 'IN_STOCK'
+  /** Neither inventory nor any purchase order can cover the quantity */
   | 'OUT_OF_STOCK'
+  /** A purchase order can cover the quantity: sell it as a pre-order, promised on `promiseDate` */
   | 'PRE_ORDER';
 
-/** Status of an order or an order item */
+/** Status of an order or an order item. CREATED and APPROVED are open (a PO can take pre-orders); COMPLETED and CANCELLED are final. */
 export type OrderStatus =
+  /** Open: approved by the retailer */
   | 'APPROVED'
+  /** Final: cancelled; its ties were released */
   | 'CANCELLED'
+  /** Final: the stock was received (a PO) or the item shipped; no longer allocatable */
   | 'COMPLETED'
+  /** Open: entered, not yet approved */
   | 'CREATED';
 
+/** Which sales order items to list; every field given must match */
 export type PreOrderFilter = {
-  /** true: tied to a PO; false: not tied */
+  /** true: only items tied to a PO; false: only items not tied */
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
-  /** true: has a promise date; false: missing */
+  /** Only items promised on this day or later */
+  promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Only items promised on this day or earlier */
+  promiseDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** true: only items with a promise date; false: only items without */
   promised?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A sales order from the shop, imported as pre-orders */
 export type PreOrderInput = {
+  /** Its lines, numbered 00001, 00002, ... in this order (at most 1000) */
   items: Array<PreOrderItemInput>;
+  /** When the customer ordered (an instant) */
   orderDate: Scalars['DateTime']['input'];
+  /** The shop's order id: at most 64 characters, not starting with a type name and ":"; the same id again changes nothing */
   orderId: Scalars['ID']['input'];
 };
 
+/** One line of a pre-order being imported */
 export type PreOrderItemInput = {
+  /** Where it waits; only PRE_ORDER_PARKING lines are tied to POs */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Units ordered, >= 1 */
   quantity: Scalars['Int']['input'];
+  /** The product's SKU; it must exist */
   sku: Scalars['String']['input'];
 };
 
+/** A product to create, or to update when its SKU exists */
 export type ProductInput = {
+  /** Units in stock now that can be sold online (>= 0; default 0). Send null to keep an existing product's stock as it is */
   inventoryAvailable?: InputMaybe<Scalars['Int']['input']>;
+  /** The product's name: at most 255 characters */
   name: Scalars['String']['input'];
+  /** The shop's SKU (the key): at most 64 characters */
   sku: Scalars['String']['input'];
 };
 
+/** Which purchase orders to list; every field given must match */
 export type PurchaseOrderFilter = {
+  /** true: only POs whose products have pre-orders waiting (pendingPreOrderCount > 0); false: only those without */
   hasPendingPreOrders?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Case-insensitive substring of the PO id */
+  /** Only POs whose id contains this text, ignoring case */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** POs with an item of this SKU */
+  /** Only POs with an item of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** Only POs in one of these statuses */
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
+/** A new purchase order with its lines */
 export type PurchaseOrderInput = {
+  /** The warehouse the stock is delivered to */
   facilityId: Scalars['String']['input'];
+  /** The PO's order id, e.g. "PO-1001": at most 64 characters, not used by any other order, and not starting with a type name and ":" ("PreOrderItem:...") */
   id: Scalars['ID']['input'];
+  /** Its lines, numbered 00001, 00002, ... in this order */
   items: Array<PurchaseOrderItemInput>;
+  /** When it was placed; left out: now */
   orderDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Its status; usually CREATED or APPROVED */
   status?: InputMaybe<OrderStatus>;
 };
 
+/** One line of a new purchase order */
 export type PurchaseOrderItemInput = {
-  arrivalDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The day the stock is expected, "YYYY-MM-DD"; left out: not known yet */
+  arrivalDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Days added to the arrival date for the customer's promise date, >= 0 */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Units held back from promising, 0 to quantity */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
+  /** Units ordered, >= 1 */
   quantity: Scalars['Int']['input'];
+  /** The product's SKU; it must exist (upsertProducts) */
   sku: Scalars['String']['input'];
 };
 
-/** Fields left out stay as they are; arrivalDate cannot be set to null */
+/** A change to a PO item; fields left out stay as they are */
 export type PurchaseOrderItemUpdateInput = {
-  /** A new arrival date (today or later): every pre-order tied here is re-promised it */
-  arrivalDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised */
+  arrivalDate?: InputMaybe<Scalars['Date']['input']>;
+  /** New buffer days (>= 0): every pre-order tied here is re-promised */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
+  /** New units held back (0 to quantity); more than is free releases ties, newest order first */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** A cut below what is allocated releases ties, newest order first */
+  /** New units ordered (>= 1); a cut below what is allocated releases ties, newest order first */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Why a waiting pre-order item was not tied to the PO */
+/** What the API key of a request may do */
+export type Role =
+  /** Everything: every query and every mutation */
+  | 'ADMIN'
+  /** No key: the product page lookups productPromise and productPromises only (so `viewer`, which needs a key, never answers it) */
+  | 'ANONYMOUS'
+  /** Every query, no mutation */
+  | 'SUPPORT';
+
+/** Why a waiting pre-order item was not tied to the purchase order; it keeps waiting for the next one */
 export type SkipReason =
+  /** The PO has items of its product that can be promised, but none with enough ATP for the whole quantity */
   | 'INSUFFICIENT_ATP'
+  /** The PO's items of its product have no arrival date, or only one in the past */
   | 'NO_ARRIVAL_DATE';
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';
+
+export type TieToPreferredItemMutationVariables = Exact<{
+  order: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  po: Scalars['ID']['input'];
+}>;
+
+
+export type TieToPreferredItemMutation = { allocatePreOrderItem: { purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, promiseDate: string | null } };
 
 export type AllocateUnknownPoMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -115,6 +203,16 @@ export type CountPurchaseOrdersQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type CountPurchaseOrdersQuery = { purchaseOrders: { totalCount: number } };
+
+export type ArrivalReadBackQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArrivalReadBackQuery = { purchaseOrder: { items: Array<{ arrivalDate: string | null }> } | null };
+
+export type NewcomerViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewcomerViewerQuery = { viewer: { role: Role } };
 
 export type SoonPoAtpQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -130,6 +228,31 @@ export type FirstPoProductNamesQueryVariables = Exact<{ [key: string]: never; }>
 
 
 export type FirstPoProductNamesQuery = { purchaseOrder: { items: Array<{ product: { name: string } }> } | null };
+
+export type EveryNodeKindQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EveryNodeKindQuery = { purchaseOrder: { id: string, items: Array<{ id: string, product: { id: string } }> } | null, preOrders: { edges: Array<{ node: { id: string } }> }, allocationRuns: { edges: Array<{ node: { id: string } }> }, allocationHistory: { edges: Array<{ node: { id: string, runId: string | null } }> }, promiseDateChanges: { edges: Array<{ node: { id: string } }> } };
+
+export type NodeByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type NodeByIdQuery = { node:
+    | { __typename: 'AllocationEvent', type: AllocationEventType, runId: string | null, id: string }
+    | { __typename: 'AllocationRun', purchaseOrderId: string, id: string }
+    | { __typename: 'PreOrderItem', orderId: string, seqId: string, id: string }
+    | { __typename: 'Product', sku: string, id: string }
+    | { __typename: 'PromiseDateChange', orderId: string, id: string }
+    | { __typename: 'PurchaseOrder', status: OrderStatus, id: string }
+    | { __typename: 'PurchaseOrderItem', purchaseOrderId: string, seqId: string, arrivalDate: string | null, id: string }
+   | null };
+
+export type NodeImplementationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NodeImplementationsQuery = { __type: { possibleTypes: Array<{ name: string | null }> | null } | null };
 
 export type PoOneStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -151,13 +274,53 @@ export type DemoCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DemoCountsQuery = { purchaseOrders: { totalCount: number }, preOrders: { totalCount: number } };
 
+export type CachedPoArrivalsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedPoArrivalsQuery = { purchaseOrder: { id: string, items: Array<{ id: string, seqId: string, arrivalDate: string | null, promiseDate: string | null }> } | null };
+
+export type CachedPoQuantitiesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedPoQuantitiesQuery = { purchaseOrder: { id: string, items: Array<{ id: string, quantity: number }> } | null };
+
+export type CachedMoveArrivalMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  day: Scalars['Date']['input'];
+}>;
+
+
+export type CachedMoveArrivalMutation = { updatePurchaseOrderItem: { id: string, arrivalDate: string | null, promiseDate: string | null } };
+
+export type CachedWaitingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CachedWaitingQuery = { preOrders: { edges: Array<{ node: { id: string, orderId: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
+
+export type CachedAllocateMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedAllocateMutation = { allocateSalesOrders: { allocations: Array<{ preOrderItem: { id: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
+
+export type CacheSetupCancelPoMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CacheSetupCancelPoMutation = { cancelPurchaseOrder: { id: string } };
+
 export type FindPageWithCountsQueryVariables = Exact<{
   f?: InputMaybe<PurchaseOrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 }>;
 
 
-export type FindPageWithCountsQuery = { purchaseOrders: { totalCount: number, edges: Array<{ node: { id: string, pendingPreOrderCount: number, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus }> } }> } };
+export type FindPageWithCountsQuery = { purchaseOrders: { totalCount: number, edges: Array<{ node: { id: string, pendingPreOrderCount: number, items: Array<{ id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus }> } }> } };
 
 export type QueuePageQueryVariables = Exact<{
   f?: InputMaybe<PreOrderFilter>;
@@ -173,12 +336,12 @@ export type HistoryAndFeedQueryVariables = Exact<{
 }>;
 
 
-export type HistoryAndFeedQuery = { allocationHistory: Array<{ id: string, type: AllocationEventType }>, promiseDateChanges: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+export type HistoryAndFeedQuery = { allocationHistory: { totalCount: number, edges: Array<{ node: { id: string, type: AllocationEventType } }> }, promiseDateChanges: { totalCount: number, edges: Array<{ node: { id: string } }> } };
 
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RunIdsQuery = { allocationRuns: Array<{ id: string }> };
+export type RunIdsQuery = { allocationRuns: { totalCount: number } };
 
 export type ListPOsQueryVariables = Exact<{
   f?: InputMaybe<PurchaseOrderFilter>;
@@ -213,9 +376,9 @@ export type ImportPurchaseOrderFacilitiesMutationVariables = Exact<{
 
 export type ImportPurchaseOrderFacilitiesMutation = { importPurchaseOrders: { purchaseOrders: Array<{ id: string, facilityId: string }>, errors: Array<{ line: number, message: string }> } };
 
-export type PoItemFieldsFragment = { seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus };
+export type PoItemFieldsFragment = { id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus };
 
-export type PreOrderItemFieldsFragment = { orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null };
+export type PreOrderItemFieldsFragment = { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null };
 
 export type PromiseFieldsFragment = { sku: string, status: AvailabilityStatus, availableToPromise: number, promiseDate: string | null, purchaseOrderId: string | null, inventoryAvailable: number, quantity: number };
 
@@ -231,14 +394,14 @@ export type CreatePurchaseOrderMutationVariables = Exact<{
 }>;
 
 
-export type CreatePurchaseOrderMutation = { createPurchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus, product: { sku: string } }> } };
+export type CreatePurchaseOrderMutation = { createPurchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string } }> } };
 
 export type ImportPreOrderMutationVariables = Exact<{
   input: PreOrderInput;
 }>;
 
 
-export type ImportPreOrderMutation = { importPreOrder: { created: boolean, items: Array<{ orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string } }> } };
+export type ImportPreOrderMutation = { importPreOrder: { created: boolean, items: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string } }> } };
 
 export type ImportPurchaseOrdersMutationVariables = Exact<{
   csv: Scalars['String']['input'];
@@ -263,14 +426,14 @@ export type UpdatePurchaseOrderItemMutationVariables = Exact<{
 }>;
 
 
-export type UpdatePurchaseOrderItemMutation = { updatePurchaseOrderItem: { seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus } };
+export type UpdatePurchaseOrderItemMutation = { updatePurchaseOrderItem: { id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus } };
 
 export type CancelPurchaseOrderMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CancelPurchaseOrderMutation = { cancelPurchaseOrder: { id: string, status: OrderStatus, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus }> } };
+export type CancelPurchaseOrderMutation = { cancelPurchaseOrder: { id: string, status: OrderStatus, items: Array<{ id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus }> } };
 
 export type CancelPurchaseOrderItemMutationVariables = Exact<{
   po: Scalars['ID']['input'];
@@ -278,14 +441,14 @@ export type CancelPurchaseOrderItemMutationVariables = Exact<{
 }>;
 
 
-export type CancelPurchaseOrderItemMutation = { cancelPurchaseOrderItem: { seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus } };
+export type CancelPurchaseOrderItemMutation = { cancelPurchaseOrderItem: { id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus } };
 
 export type CompletePurchaseOrderMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CompletePurchaseOrderMutation = { completePurchaseOrder: { id: string, status: OrderStatus, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus }> } };
+export type CompletePurchaseOrderMutation = { completePurchaseOrder: { id: string, status: OrderStatus, items: Array<{ id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus }> } };
 
 export type CancelPreOrderItemMutationVariables = Exact<{
   order: Scalars['ID']['input'];
@@ -293,7 +456,7 @@ export type CancelPreOrderItemMutationVariables = Exact<{
 }>;
 
 
-export type CancelPreOrderItemMutation = { cancelPreOrderItem: { orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+export type CancelPreOrderItemMutation = { cancelPreOrderItem: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
 
 export type ReleaseAllocationMutationVariables = Exact<{
   order: Scalars['ID']['input'];
@@ -301,7 +464,7 @@ export type ReleaseAllocationMutationVariables = Exact<{
 }>;
 
 
-export type ReleaseAllocationMutation = { releaseAllocation: { orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+export type ReleaseAllocationMutation = { releaseAllocation: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
 
 export type AllocatePreOrderItemMutationVariables = Exact<{
   order: Scalars['ID']['input'];
@@ -311,17 +474,18 @@ export type AllocatePreOrderItemMutationVariables = Exact<{
 }>;
 
 
-export type AllocatePreOrderItemMutation = { allocatePreOrderItem: { orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+export type AllocatePreOrderItemMutation = { allocatePreOrderItem: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
 
 export type AllocationHistoryQueryVariables = Exact<{
   order?: InputMaybe<Scalars['ID']['input']>;
   seq?: InputMaybe<Scalars['String']['input']>;
   po?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type AllocationHistoryQuery = { allocationHistory: Array<{ id: string, type: AllocationEventType, at: string, actor: string | null, reason: string, runId: string | null, orderId: string, seqId: string, purchaseOrderId: string, purchaseOrderItemSeqId: string, quantity: number, oldPromiseDate: string | null, newPromiseDate: string | null }> };
+export type AllocationHistoryQuery = { allocationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: AllocationEventType, at: string, actor: string | null, reason: string, runId: string | null, orderId: string, seqId: string, purchaseOrderId: string, purchaseOrderItemSeqId: string, quantity: number, oldPromiseDate: string | null, newPromiseDate: string | null } }> } };
 
 export type PromiseDateChangesQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -330,7 +494,7 @@ export type PromiseDateChangesQueryVariables = Exact<{
 }>;
 
 
-export type PromiseDateChangesQuery = { promiseDateChanges: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, at: string, orderId: string, seqId: string, oldPromiseDate: string | null, newPromiseDate: string | null, reason: string, type: AllocationEventType, acknowledged: boolean, acknowledgedAt: string | null } }> } };
+export type PromiseDateChangesQuery = { promiseDateChanges: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, at: string, orderId: string, seqId: string, oldPromiseDate: string | null, newPromiseDate: string | null, reason: string, type: AllocationEventType, acknowledged: boolean, acknowledgedAt: string | null } }> } };
 
 export type AcknowledgePromiseDateChangesMutationVariables = Exact<{
   ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
@@ -360,7 +524,7 @@ export type PurchaseOrderQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseOrderQuery = { purchaseOrder: { id: string, status: OrderStatus, pendingPreOrderCount: number, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus, product: { sku: string } }> } | null };
+export type PurchaseOrderQuery = { purchaseOrder: { id: string, status: OrderStatus, pendingPreOrderCount: number, items: Array<{ id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string } }> } | null };
 
 export type PurchaseOrdersQueryVariables = Exact<{
   f?: InputMaybe<PurchaseOrderFilter>;
@@ -369,7 +533,7 @@ export type PurchaseOrdersQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseOrdersQuery = { purchaseOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string } }> } };
+export type PurchaseOrdersQuery = { purchaseOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string } }> } };
 
 export type PreOrdersQueryVariables = Exact<{
   f?: InputMaybe<PreOrderFilter>;
@@ -378,14 +542,16 @@ export type PreOrdersQueryVariables = Exact<{
 }>;
 
 
-export type PreOrdersQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string } } }> } };
+export type PreOrdersQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string } } }> } };
 
 export type AllocationRunsQueryVariables = Exact<{
   po?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type AllocationRunsQuery = { allocationRuns: Array<{ id: string, purchaseOrderId: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number }> };
+export type AllocationRunsQuery = { allocationRuns: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, purchaseOrderId: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
 
 export type TypenameQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -395,7 +561,7 @@ export type TypenameQuery = { __typename: 'Query' };
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerRoleQuery = { viewer: { role: string } };
+export type ViewerRoleQuery = { viewer: { role: Role } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -417,6 +583,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 export const PoItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -424,11 +592,13 @@ export const PoItemFieldsFragmentDoc = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }
     `, {"fragmentName":"PoItemFields"}) as unknown as TypedDocumentString<PoItemFieldsFragment, unknown>;
 export const PreOrderItemFieldsFragmentDoc = new TypedDocumentString(`
     fragment PreOrderItemFields on PreOrderItem {
+  id
   orderId
   seqId
   quantity
@@ -450,6 +620,15 @@ export const PromiseFieldsFragmentDoc = new TypedDocumentString(`
   quantity
 }
     `, {"fragmentName":"PromiseFields"}) as unknown as TypedDocumentString<PromiseFieldsFragment, unknown>;
+export const TieToPreferredItemDocument = new TypedDocumentString(`
+    mutation TieToPreferredItem($order: ID!, $seq: String!, $po: ID!) {
+  allocatePreOrderItem(orderId: $order, seqId: $seq, purchaseOrderId: $po) {
+    purchaseOrderId
+    purchaseOrderItemSeqId
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<TieToPreferredItemMutation, TieToPreferredItemMutationVariables>;
 export const AllocateUnknownPoDocument = new TypedDocumentString(`
     mutation AllocateUnknownPo {
   allocateSalesOrders(purchaseOrderId: "PO-NOPE") {
@@ -464,6 +643,22 @@ export const CountPurchaseOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CountPurchaseOrdersQuery, CountPurchaseOrdersQueryVariables>;
+export const ArrivalReadBackDocument = new TypedDocumentString(`
+    query ArrivalReadBack {
+  purchaseOrder(id: "PO-P") {
+    items {
+      arrivalDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ArrivalReadBackQuery, ArrivalReadBackQueryVariables>;
+export const NewcomerViewerDocument = new TypedDocumentString(`
+    query NewcomerViewer {
+  viewer {
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<NewcomerViewerQuery, NewcomerViewerQueryVariables>;
 export const SoonPoAtpDocument = new TypedDocumentString(`
     query SoonPoAtp {
   purchaseOrder(id: "PO-SOON") {
@@ -505,6 +700,90 @@ export const FirstPoProductNamesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FirstPoProductNamesQuery, FirstPoProductNamesQueryVariables>;
+export const EveryNodeKindDocument = new TypedDocumentString(`
+    query EveryNodeKind {
+  purchaseOrder(id: "PO-1") {
+    id
+    items {
+      id
+      product {
+        id
+      }
+    }
+  }
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  allocationRuns {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+  allocationHistory {
+    edges {
+      node {
+        id
+        runId
+      }
+    }
+  }
+  promiseDateChanges {
+    edges {
+      node {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EveryNodeKindQuery, EveryNodeKindQueryVariables>;
+export const NodeByIdDocument = new TypedDocumentString(`
+    query NodeById($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on PurchaseOrder {
+      status
+    }
+    ... on PurchaseOrderItem {
+      purchaseOrderId
+      seqId
+      arrivalDate
+    }
+    ... on PreOrderItem {
+      orderId
+      seqId
+    }
+    ... on Product {
+      sku
+    }
+    ... on AllocationRun {
+      purchaseOrderId
+    }
+    ... on AllocationEvent {
+      type
+      runId
+    }
+    ... on PromiseDateChange {
+      orderId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeByIdQuery, NodeByIdQueryVariables>;
+export const NodeImplementationsDocument = new TypedDocumentString(`
+    query NodeImplementations {
+  __type(name: "Node") {
+    possibleTypes {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NodeImplementationsQuery, NodeImplementationsQueryVariables>;
 export const PoOneStatusDocument = new TypedDocumentString(`
     query PoOneStatus {
   purchaseOrder(id: "PO-1") {
@@ -557,6 +836,77 @@ export const DemoCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoCountsQuery, DemoCountsQueryVariables>;
+export const CachedPoArrivalsDocument = new TypedDocumentString(`
+    query CachedPoArrivals($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    items {
+      id
+      seqId
+      arrivalDate
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedPoArrivalsQuery, CachedPoArrivalsQueryVariables>;
+export const CachedPoQuantitiesDocument = new TypedDocumentString(`
+    query CachedPoQuantities($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    items {
+      id
+      quantity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedPoQuantitiesQuery, CachedPoQuantitiesQueryVariables>;
+export const CachedMoveArrivalDocument = new TypedDocumentString(`
+    mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {
+  updatePurchaseOrderItem(
+    purchaseOrderId: $po
+    seqId: $seq
+    input: {arrivalDate: $day}
+  ) {
+    id
+    arrivalDate
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<CachedMoveArrivalMutation, CachedMoveArrivalMutationVariables>;
+export const CachedWaitingDocument = new TypedDocumentString(`
+    query CachedWaiting {
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+        orderId
+        promiseDate
+        purchaseOrderId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedWaitingQuery, CachedWaitingQueryVariables>;
+export const CachedAllocateDocument = new TypedDocumentString(`
+    mutation CachedAllocate($id: ID!) {
+  allocateSalesOrders(purchaseOrderId: $id) {
+    allocations {
+      preOrderItem {
+        id
+        promiseDate
+        purchaseOrderId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedAllocateMutation, CachedAllocateMutationVariables>;
+export const CacheSetupCancelPoDocument = new TypedDocumentString(`
+    mutation CacheSetupCancelPo {
+  cancelPurchaseOrder(id: "PO-1") {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CacheSetupCancelPoMutation, CacheSetupCancelPoMutationVariables>;
 export const FindPageWithCountsDocument = new TypedDocumentString(`
     query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {
   purchaseOrders(filter: $f, first: $first) {
@@ -573,6 +923,8 @@ export const FindPageWithCountsDocument = new TypedDocumentString(`
   }
 }
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -580,6 +932,7 @@ export const FindPageWithCountsDocument = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }`) as unknown as TypedDocumentString<FindPageWithCountsQuery, FindPageWithCountsQueryVariables>;
 export const QueuePageDocument = new TypedDocumentString(`
@@ -603,8 +956,13 @@ export const QueuePageDocument = new TypedDocumentString(`
 export const HistoryAndFeedDocument = new TypedDocumentString(`
     query HistoryAndFeed($po: ID) {
   allocationHistory(purchaseOrderId: $po, first: 50) {
-    id
-    type
+    totalCount
+    edges {
+      node {
+        id
+        type
+      }
+    }
   }
   promiseDateChanges(first: 50) {
     totalCount
@@ -619,7 +977,7 @@ export const HistoryAndFeedDocument = new TypedDocumentString(`
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
-    id
+    totalCount
   }
 }
     `) as unknown as TypedDocumentString<RunIdsQuery, RunIdsQueryVariables>;
@@ -692,6 +1050,8 @@ export const CreatePurchaseOrderDocument = new TypedDocumentString(`
   }
 }
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -699,6 +1059,7 @@ export const CreatePurchaseOrderDocument = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }`) as unknown as TypedDocumentString<CreatePurchaseOrderMutation, CreatePurchaseOrderMutationVariables>;
 export const ImportPreOrderDocument = new TypedDocumentString(`
@@ -714,6 +1075,7 @@ export const ImportPreOrderDocument = new TypedDocumentString(`
   }
 }
     fragment PreOrderItemFields on PreOrderItem {
+  id
   orderId
   seqId
   quantity
@@ -792,6 +1154,8 @@ export const UpdatePurchaseOrderItemDocument = new TypedDocumentString(`
   }
 }
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -799,6 +1163,7 @@ export const UpdatePurchaseOrderItemDocument = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }`) as unknown as TypedDocumentString<UpdatePurchaseOrderItemMutation, UpdatePurchaseOrderItemMutationVariables>;
 export const CancelPurchaseOrderDocument = new TypedDocumentString(`
@@ -812,6 +1177,8 @@ export const CancelPurchaseOrderDocument = new TypedDocumentString(`
   }
 }
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -819,6 +1186,7 @@ export const CancelPurchaseOrderDocument = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }`) as unknown as TypedDocumentString<CancelPurchaseOrderMutation, CancelPurchaseOrderMutationVariables>;
 export const CancelPurchaseOrderItemDocument = new TypedDocumentString(`
@@ -828,6 +1196,8 @@ export const CancelPurchaseOrderItemDocument = new TypedDocumentString(`
   }
 }
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -835,6 +1205,7 @@ export const CancelPurchaseOrderItemDocument = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }`) as unknown as TypedDocumentString<CancelPurchaseOrderItemMutation, CancelPurchaseOrderItemMutationVariables>;
 export const CompletePurchaseOrderDocument = new TypedDocumentString(`
@@ -848,6 +1219,8 @@ export const CompletePurchaseOrderDocument = new TypedDocumentString(`
   }
 }
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -855,6 +1228,7 @@ export const CompletePurchaseOrderDocument = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }`) as unknown as TypedDocumentString<CompletePurchaseOrderMutation, CompletePurchaseOrderMutationVariables>;
 export const CancelPreOrderItemDocument = new TypedDocumentString(`
@@ -864,6 +1238,7 @@ export const CancelPreOrderItemDocument = new TypedDocumentString(`
   }
 }
     fragment PreOrderItemFields on PreOrderItem {
+  id
   orderId
   seqId
   quantity
@@ -880,6 +1255,7 @@ export const ReleaseAllocationDocument = new TypedDocumentString(`
   }
 }
     fragment PreOrderItemFields on PreOrderItem {
+  id
   orderId
   seqId
   quantity
@@ -901,6 +1277,7 @@ export const AllocatePreOrderItemDocument = new TypedDocumentString(`
   }
 }
     fragment PreOrderItemFields on PreOrderItem {
+  id
   orderId
   seqId
   quantity
@@ -911,26 +1288,39 @@ export const AllocatePreOrderItemDocument = new TypedDocumentString(`
   purchaseOrderItemSeqId
 }`) as unknown as TypedDocumentString<AllocatePreOrderItemMutation, AllocatePreOrderItemMutationVariables>;
 export const AllocationHistoryDocument = new TypedDocumentString(`
-    query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int) {
+    query AllocationHistory($order: ID, $seq: String, $po: ID, $first: Int, $after: String) {
   allocationHistory(
     orderId: $order
     seqId: $seq
     purchaseOrderId: $po
     first: $first
+    after: $after
   ) {
-    id
-    type
-    at
-    actor
-    reason
-    runId
-    orderId
-    seqId
-    purchaseOrderId
-    purchaseOrderItemSeqId
-    quantity
-    oldPromiseDate
-    newPromiseDate
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        type
+        at
+        actor
+        reason
+        runId
+        orderId
+        seqId
+        purchaseOrderId
+        purchaseOrderItemSeqId
+        quantity
+        oldPromiseDate
+        newPromiseDate
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<AllocationHistoryQuery, AllocationHistoryQueryVariables>;
@@ -940,6 +1330,8 @@ export const PromiseDateChangesDocument = new TypedDocumentString(`
     totalCount
     pageInfo {
       hasNextPage
+      hasPreviousPage
+      startCursor
       endCursor
     }
     edges {
@@ -1010,6 +1402,8 @@ export const PurchaseOrderDocument = new TypedDocumentString(`
   }
 }
     fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
   seqId
   quantity
   orderBuffer
@@ -1017,6 +1411,7 @@ export const PurchaseOrderDocument = new TypedDocumentString(`
   allocatedQuantity
   availableToPromise
   arrivalDate
+  promiseDate
   status
 }`) as unknown as TypedDocumentString<PurchaseOrderQuery, PurchaseOrderQueryVariables>;
 export const PurchaseOrdersDocument = new TypedDocumentString(`
@@ -1025,6 +1420,8 @@ export const PurchaseOrdersDocument = new TypedDocumentString(`
     totalCount
     pageInfo {
       hasNextPage
+      hasPreviousPage
+      startCursor
       endCursor
     }
     edges {
@@ -1042,6 +1439,8 @@ export const PreOrdersDocument = new TypedDocumentString(`
     totalCount
     pageInfo {
       hasNextPage
+      hasPreviousPage
+      startCursor
       endCursor
     }
     edges {
@@ -1055,6 +1454,7 @@ export const PreOrdersDocument = new TypedDocumentString(`
   }
 }
     fragment PreOrderItemFields on PreOrderItem {
+  id
   orderId
   seqId
   quantity
@@ -1065,16 +1465,28 @@ export const PreOrdersDocument = new TypedDocumentString(`
   purchaseOrderItemSeqId
 }`) as unknown as TypedDocumentString<PreOrdersQuery, PreOrdersQueryVariables>;
 export const AllocationRunsDocument = new TypedDocumentString(`
-    query AllocationRuns($po: ID) {
-  allocationRuns(purchaseOrderId: $po) {
-    id
-    purchaseOrderId
-    triggeredBy
-    startedAt
-    finishedAt
-    allocatedItemCount
-    allocatedQuantity
-    skippedItemCount
+    query AllocationRuns($po: ID, $first: Int, $after: String) {
+  allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      hasPreviousPage
+      startCursor
+      endCursor
+    }
+    edges {
+      cursor
+      node {
+        id
+        purchaseOrderId
+        triggeredBy
+        startedAt
+        finishedAt
+        allocatedItemCount
+        allocatedQuantity
+        skippedItemCount
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<AllocationRunsQuery, AllocationRunsQueryVariables>;

@@ -15,101 +15,161 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar day, e.g. "2027-01-15": no time and no time zone, so show it as it is (never convert it to local time). Used for arrival and promise dates. Input must be a real day of a year from 2000 to 2199 written YYYY-MM-DD; anything else is BAD_USER_INPUT. */
+  Date: { input: string; output: string; }
   /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day */
   DateTime: { input: string; output: string; }
 };
 
-/** What an allocation history event did to a tie */
+/** What an allocation history event did to a pre-order item's tie */
 export type AllocationEventType =
+  /** Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie) */
   | 'ALLOCATE'
+  /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
+  /** Still tied, promised another day: its PO item's arrival date or buffer days changed */
   | 'REPROMISE';
 
-/** What the product page shows for a SKU */
+/** What the product page shows for a SKU and a quantity */
 export type AvailabilityStatus =
+  /** Inventory on hand covers the quantity: sell it now */
   | 'IN_STOCK'
+  /** Neither inventory nor any purchase order can cover the quantity */
   | 'OUT_OF_STOCK'
+  /** A purchase order can cover the quantity: sell it as a pre-order, promised on `promiseDate` */
   | 'PRE_ORDER';
 
-/** Status of an order or an order item */
+/** Status of an order or an order item. CREATED and APPROVED are open (a PO can take pre-orders); COMPLETED and CANCELLED are final. */
 export type OrderStatus =
+  /** Open: approved by the retailer */
   | 'APPROVED'
+  /** Final: cancelled; its ties were released */
   | 'CANCELLED'
+  /** Final: the stock was received (a PO) or the item shipped; no longer allocatable */
   | 'COMPLETED'
+  /** Open: entered, not yet approved */
   | 'CREATED';
 
+/** Which sales order items to list; every field given must match */
 export type PreOrderFilter = {
-  /** true: tied to a PO; false: not tied */
+  /** true: only items tied to a PO; false: only items not tied */
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
-  /** true: has a promise date; false: missing */
+  /** Only items promised on this day or later */
+  promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Only items promised on this day or earlier */
+  promiseDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** true: only items with a promise date; false: only items without */
   promised?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A sales order from the shop, imported as pre-orders */
 export type PreOrderInput = {
+  /** Its lines, numbered 00001, 00002, ... in this order (at most 1000) */
   items: Array<PreOrderItemInput>;
+  /** When the customer ordered (an instant) */
   orderDate: Scalars['DateTime']['input'];
+  /** The shop's order id: at most 64 characters, not starting with a type name and ":"; the same id again changes nothing */
   orderId: Scalars['ID']['input'];
 };
 
+/** One line of a pre-order being imported */
 export type PreOrderItemInput = {
+  /** Where it waits; only PRE_ORDER_PARKING lines are tied to POs */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Units ordered, >= 1 */
   quantity: Scalars['Int']['input'];
+  /** The product's SKU; it must exist */
   sku: Scalars['String']['input'];
 };
 
+/** A product to create, or to update when its SKU exists */
 export type ProductInput = {
+  /** Units in stock now that can be sold online (>= 0; default 0). Send null to keep an existing product's stock as it is */
   inventoryAvailable?: InputMaybe<Scalars['Int']['input']>;
+  /** The product's name: at most 255 characters */
   name: Scalars['String']['input'];
+  /** The shop's SKU (the key): at most 64 characters */
   sku: Scalars['String']['input'];
 };
 
+/** Which purchase orders to list; every field given must match */
 export type PurchaseOrderFilter = {
+  /** true: only POs whose products have pre-orders waiting (pendingPreOrderCount > 0); false: only those without */
   hasPendingPreOrders?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Case-insensitive substring of the PO id */
+  /** Only POs whose id contains this text, ignoring case */
   search?: InputMaybe<Scalars['String']['input']>;
-  /** POs with an item of this SKU */
+  /** Only POs with an item of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** Only POs in one of these statuses */
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
+/** A new purchase order with its lines */
 export type PurchaseOrderInput = {
+  /** The warehouse the stock is delivered to */
   facilityId: Scalars['String']['input'];
+  /** The PO's order id, e.g. "PO-1001": at most 64 characters, not used by any other order, and not starting with a type name and ":" ("PreOrderItem:...") */
   id: Scalars['ID']['input'];
+  /** Its lines, numbered 00001, 00002, ... in this order */
   items: Array<PurchaseOrderItemInput>;
+  /** When it was placed; left out: now */
   orderDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Its status; usually CREATED or APPROVED */
   status?: InputMaybe<OrderStatus>;
 };
 
+/** One line of a new purchase order */
 export type PurchaseOrderItemInput = {
-  arrivalDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The day the stock is expected, "YYYY-MM-DD"; left out: not known yet */
+  arrivalDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Days added to the arrival date for the customer's promise date, >= 0 */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Units held back from promising, 0 to quantity */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
+  /** Units ordered, >= 1 */
   quantity: Scalars['Int']['input'];
+  /** The product's SKU; it must exist (upsertProducts) */
   sku: Scalars['String']['input'];
 };
 
-/** Fields left out stay as they are; arrivalDate cannot be set to null */
+/** A change to a PO item; fields left out stay as they are */
 export type PurchaseOrderItemUpdateInput = {
-  /** A new arrival date (today or later): every pre-order tied here is re-promised it */
-  arrivalDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised */
+  arrivalDate?: InputMaybe<Scalars['Date']['input']>;
+  /** New buffer days (>= 0): every pre-order tied here is re-promised */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
+  /** New units held back (0 to quantity); more than is free releases ties, newest order first */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** A cut below what is allocated releases ties, newest order first */
+  /** New units ordered (>= 1); a cut below what is allocated releases ties, newest order first */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Why a waiting pre-order item was not tied to the PO */
+/** What the API key of a request may do */
+export type Role =
+  /** Everything: every query and every mutation */
+  | 'ADMIN'
+  /** No key: the product page lookups productPromise and productPromises only (so `viewer`, which needs a key, never answers it) */
+  | 'ANONYMOUS'
+  /** Every query, no mutation */
+  | 'SUPPORT';
+
+/** Why a waiting pre-order item was not tied to the purchase order; it keeps waiting for the next one */
 export type SkipReason =
+  /** The PO has items of its product that can be promised, but none with enough ATP for the whole quantity */
   | 'INSUFFICIENT_ATP'
+  /** The PO's items of its product have no arrival date, or only one in the past */
   | 'NO_ARRIVAL_DATE';
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { role: string, actor: string | null } };
+export type ViewerQuery = { viewer: { role: Role, actor: string | null } };
 
 export type FindPurchaseOrdersQueryVariables = Exact<{
   filter?: InputMaybe<PurchaseOrderFilter>;
@@ -125,7 +185,7 @@ export type PurchaseOrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: Array<{ id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number }> };
+export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
 
 export type TiedPreOrdersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -133,7 +193,7 @@ export type TiedPreOrdersQueryVariables = Exact<{
 }>;
 
 
-export type TiedPreOrdersQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, promiseDate: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string, name: string } } }> } };
+export type TiedPreOrdersQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, promiseDate: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string, name: string } } }> } };
 
 export type WaitingPreOrdersQueryVariables = Exact<{
   sku?: InputMaybe<Scalars['String']['input']>;
@@ -212,6 +272,7 @@ export const PurchaseOrderDetailDocument = new TypedDocumentString(`
     orderDate
     pendingPreOrderCount
     items {
+      id
       seqId
       quantity
       orderBuffer
@@ -219,6 +280,7 @@ export const PurchaseOrderDetailDocument = new TypedDocumentString(`
       allocatedQuantity
       availableToPromise
       arrivalDate
+      promiseDate
       status
       product {
         sku
@@ -227,13 +289,18 @@ export const PurchaseOrderDetailDocument = new TypedDocumentString(`
     }
   }
   allocationRuns(purchaseOrderId: $id, first: 10) {
-    id
-    triggeredBy
-    startedAt
-    finishedAt
-    allocatedItemCount
-    allocatedQuantity
-    skippedItemCount
+    totalCount
+    edges {
+      node {
+        id
+        triggeredBy
+        startedAt
+        finishedAt
+        allocatedItemCount
+        allocatedQuantity
+        skippedItemCount
+      }
+    }
   }
 }
     `) as unknown as TypedDocumentString<PurchaseOrderDetailQuery, PurchaseOrderDetailQueryVariables>;
@@ -247,6 +314,7 @@ export const TiedPreOrdersDocument = new TypedDocumentString(`
     }
     edges {
       node {
+        id
         orderId
         seqId
         orderDate
