@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { Connection, createConnection } from "mysql2/promise";
 import { Db } from "../../src/db";
 import { daysAgo, inDays } from "../support/clock";
-import { emptyTables, ensureMySqlDatabase, onMySql, testDatabaseConfig } from "../support/database";
+import { ensureMySqlDatabase, onMySql, openTestDb, testDatabaseConfig } from "../support/database";
 import { IMPORT_PRE_ORDER, PRE_ORDERS, PROMISE, PURCHASE_ORDER } from "../support/documents";
 import { products, purchaseOrder } from "../support/scenario";
 import { TestServer, as, errorCode, startTestServer } from "../support/server";
@@ -33,10 +33,7 @@ describe("Lanes: who waits behind whom (MariaDB/MySQL)", function () {
   });
 
   it("answers the storefront, support and /healthz while every write connection waits on a lock", async () => {
-    await ensureMySqlDatabase(testDatabaseConfig().url);
-    const db = await Db.open({ ...testDatabaseConfig(), limits: { poolSize: 3, readPoolSize: 2, lockWaitSeconds: 20 } });
-    await emptyTables(db);
-    api = await startTestServer(db);
+    api = await startTestServer(await openTestDb(undefined, { limits: { poolSize: 3, readPoolSize: 2, lockWaitSeconds: 20 } }));
     await products(api, "A");
     await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 50, arrivalDate: inDays(10) }], { status: "APPROVED" });
     holder = await createConnection(testDatabaseConfig().url);
@@ -60,15 +57,12 @@ describe("Lanes: who waits behind whom (MariaDB/MySQL)", function () {
   });
 
   it("reads the storefront's and support's answers from DATABASE_READ_URL, and an admin's from the primary, which it just wrote", async () => {
-    await ensureMySqlDatabase(testDatabaseConfig().url);
     // A "replica" that has not caught up: another database, migrated, where nothing arrives.
     const replica = new URL(testDatabaseConfig().url);
     replica.pathname = `${replica.pathname}_replica`;
     await ensureMySqlDatabase(replica.toString(), { recreate: true });
-    const db = await Db.open({ ...testDatabaseConfig(), readUrl: replica.toString() });
-    await emptyTables(db);
     await (await Db.open({ ...testDatabaseConfig(), url: replica.toString() })).close();
-    api = await startTestServer(db);
+    api = await startTestServer(await openTestDb(undefined, { readUrl: replica.toString() }));
     try {
       await products(api, "A");
       await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 50, arrivalDate: inDays(10) }], { status: "APPROVED" });
@@ -85,8 +79,7 @@ describe("Lanes: who waits behind whom (MariaDB/MySQL)", function () {
   });
 
   it("runs at most DB_MAX_HEAVY_WRITES heavy writes at once, the others in turn, and ordinary writes beside them", async () => {
-    await ensureMySqlDatabase(testDatabaseConfig().url);
-    const db = await Db.open({ ...testDatabaseConfig(), limits: { heavyWrites: 2, lockWaitSeconds: 5 } });
+    const db = await openTestDb(undefined, { limits: { heavyWrites: 2, lockWaitSeconds: 5 } });
     let heavy = 0;
     let mostHeavy = 0;
     let mostInAll = 0;
@@ -105,8 +98,7 @@ describe("Lanes: who waits behind whom (MariaDB/MySQL)", function () {
       expect(mostInAll).to.be.greaterThan(2);
 
       // A heavy write that cannot get a turn within the lock-wait limit: TIMEOUT, and it never ran.
-      const slow = Db.open({ ...testDatabaseConfig(), limits: { heavyWrites: 1, lockWaitSeconds: 1 } });
-      const one = await slow;
+      const one = await Db.open({ ...testDatabaseConfig(), limits: { heavyWrites: 1, lockWaitSeconds: 1 } });
       try {
         let ran = 0;
         const long = one.write((m) => m.query("SELECT SLEEP(2)"), { heavy: true });

@@ -1,20 +1,16 @@
 import { expect } from "chai";
 import { Connection, createConnection } from "mysql2/promise";
 import { DatabaseLimits } from "../../src/config";
-import { Db } from "../../src/db";
-import { emptyTables, ensureMySqlDatabase, onMySql, snapshot, testDatabaseConfig } from "../support/database";
+import { onMySql, openTestDb, snapshot, testDatabaseConfig } from "../support/database";
 import { IMPORT_PRE_ORDER, PROMISE, UPDATE_PO_ITEM } from "../support/documents";
 import { startFreezableProxy } from "../support/freezable-proxy";
 import { daysAgo, inDays } from "../support/clock";
 import { products, purchaseOrder } from "../support/scenario";
 import { TestServer, as, errorCode, startTestServer } from "../support/server";
 
-/** A test server on the test database, with these limits on every connection. */
+/** A test server on the test database (or on `url`, leading to it), with these limits on every connection. */
 async function serverWithLimits(limits: Partial<DatabaseLimits>, url = testDatabaseConfig().url): Promise<TestServer> {
-  await ensureMySqlDatabase(testDatabaseConfig().url);
-  const db = await Db.open({ ...testDatabaseConfig(), url, limits });
-  await emptyTables(db);
-  return startTestServer(db);
+  return startTestServer(await openTestDb(undefined, { url, limits }));
 }
 
 /** How long `work` took, with what it answered. */

@@ -28,9 +28,12 @@ export async function ensureMySqlDatabase(url: string, { recreate = false, drop 
   }
 }
 
-/** A migrated, empty database: a fresh SQLite one, or the MySQL test database emptied; `logger` sees every SQL statement. */
-export async function openTestDb(logger?: Logger): Promise<Db> {
-  const config = testDatabaseConfig();
+/**
+ * A migrated, empty database: a fresh SQLite one, or the MySQL test database emptied; `logger`
+ * sees every SQL statement; `settings` overrides the test database's (limits, a read URL, a URL).
+ */
+export async function openTestDb(logger?: Logger, settings: Partial<DatabaseConfig> = {}): Promise<Db> {
+  const config = { ...testDatabaseConfig(), ...settings };
   if (config.kind === "mysql") await ensureMySqlDatabase(config.url);
   const db = await Db.open(config, logger);
   if (config.kind === "mysql") await emptyTables(db);
