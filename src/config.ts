@@ -51,16 +51,18 @@ export const DEFAULT_DATABASE_LIMITS: Readonly<DatabaseLimits> = Object.freeze({
   healthMs: 800,
 });
 
-/** The env variable of each database limit, and the most it may be. */
-export const DATABASE_LIMIT_VARIABLES: Readonly<Record<keyof DatabaseLimits, { name: string; max: number }>> = {
-  poolSize: { name: "DB_POOL_SIZE", max: 1000 },
-  readPoolSize: { name: "DB_READ_POOL_SIZE", max: 1000 },
-  heavyWrites: { name: "DB_MAX_HEAVY_WRITES", max: 100 },
-  statementMs: { name: "DB_STATEMENT_TIMEOUT_MS", max: 3_600_000 },
-  readStatementMs: { name: "DB_READ_STATEMENT_TIMEOUT_MS", max: 3_600_000 },
-  lockWaitSeconds: { name: "DB_LOCK_WAIT_TIMEOUT_S", max: 3600 },
-  // /healthz must answer within a second: its own wait stays below that.
-  healthMs: { name: "HEALTH_TIMEOUT_MS", max: 950 },
+/**
+ * The env variable of each database limit, and the least and most it may be: a statement limit
+ * under 100 ms would fail ordinary work, and /healthz must answer within a second.
+ */
+export const DATABASE_LIMIT_VARIABLES: Readonly<Record<keyof DatabaseLimits, { name: string; min: number; max: number }>> = {
+  poolSize: { name: "DB_POOL_SIZE", min: 1, max: 1000 },
+  readPoolSize: { name: "DB_READ_POOL_SIZE", min: 1, max: 1000 },
+  heavyWrites: { name: "DB_MAX_HEAVY_WRITES", min: 1, max: 100 },
+  statementMs: { name: "DB_STATEMENT_TIMEOUT_MS", min: 100, max: 3_600_000 },
+  readStatementMs: { name: "DB_READ_STATEMENT_TIMEOUT_MS", min: 100, max: 3_600_000 },
+  lockWaitSeconds: { name: "DB_LOCK_WAIT_TIMEOUT_S", min: 1, max: 3600 },
+  healthMs: { name: "HEALTH_TIMEOUT_MS", min: 50, max: 950 },
 };
 
 export interface Config {
@@ -140,8 +142,8 @@ const displayMySql = (url: URL): string => `MySQL ${url.hostname}:${url.port || 
 export function parseDatabaseConfig(env: NodeJS.ProcessEnv): DatabaseConfig {
   const database = parseDatabaseUrl(env.DATABASE_URL);
   const limits = {} as DatabaseLimits;
-  for (const [key, { name, max }] of Object.entries(DATABASE_LIMIT_VARIABLES) as [keyof DatabaseLimits, { name: string; max: number }][]) {
-    limits[key] = positiveInt(env, name, DEFAULT_DATABASE_LIMITS[key], max);
+  for (const [key, { name, min, max }] of Object.entries(DATABASE_LIMIT_VARIABLES) as [keyof DatabaseLimits, { name: string; min: number; max: number }][]) {
+    limits[key] = positiveInt(env, name, DEFAULT_DATABASE_LIMITS[key], max, min);
   }
   const read = env.DATABASE_READ_URL?.trim();
   if (!read) return { ...database, limits };
@@ -196,12 +198,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER, min = 1): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < 1 || value > max) {
-    throw new Error(`${name} must be a whole number ${max < Number.MAX_SAFE_INTEGER ? `from 1 to ${max}` : ">= 1"}, got "${raw.slice(0, 40)}"`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number ${max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `>= ${min}`}, got "${raw.slice(0, 40)}"`);
   }
   return value;
 }

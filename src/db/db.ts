@@ -125,11 +125,16 @@ export class Db implements Database {
     const setup = dialectFor(flavor).sessionLimits;
     const pool = (url: string | undefined, size: number, statementMs: number) =>
       new DataSource(dataSourceOptions(config, logger, flavor, { url, size, sessionSetup: setup(statementMs, limits.lockWaitSeconds) })).initialize();
-    const [primary, support, storefront] = await Promise.all([
-      pool(config.url, limits.poolSize, limits.statementMs),
-      pool(config.readUrl, limits.readPoolSize, limits.readStatementMs),
-      pool(config.readUrl, limits.readPoolSize, limits.readStatementMs),
-    ]);
+    const reader = () => pool(config.readUrl, limits.readPoolSize, limits.readStatementMs).catch((error: Error) => {
+      throw config.readUrl ? new Error(`The read database (${config.readDisplay ?? "DATABASE_READ_URL"}) cannot be used: ${error.message}`) : error;
+    });
+    const opened = await Promise.allSettled([pool(config.url, limits.poolSize, limits.statementMs), reader(), reader()]);
+    const failed = opened.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) {
+      for (const o of opened) if (o.status === "fulfilled") await o.value.destroy();
+      throw failed.reason;
+    }
+    const [primary, support, storefront] = opened.map((o) => (o as PromiseFulfilledResult<DataSource>).value);
     return new Db(primary, { support, storefront }, limits, false);
   }
 

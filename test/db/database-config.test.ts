@@ -2,7 +2,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import { DATABASE_LIMIT_VARIABLES, DEFAULT_DATABASE_LIMITS, DatabaseLimits, loadConfig } from "../../src/config";
 
-const LIMITS = Object.entries(DATABASE_LIMIT_VARIABLES) as [keyof DatabaseLimits, { name: string; max: number }][];
+const LIMITS = Object.entries(DATABASE_LIMIT_VARIABLES) as [keyof DatabaseLimits, { name: string; min: number; max: number }][];
 
 /** Text a person might put in an environment variable meant to hold a number. */
 const numberish = fc.oneof(
@@ -14,23 +14,24 @@ const numberish = fc.oneof(
 
 describe("Database settings from the environment", () => {
   it("takes every pool size and time limit as a whole number within its bounds, or refuses to start naming the variable", () => {
-    fc.assert(fc.property(fc.constantFrom(...LIMITS), numberish, ([key, { name, max }], raw) => {
+    fc.assert(fc.property(fc.constantFrom(...LIMITS), numberish, ([key, { name, min, max }], raw) => {
       let limits: Partial<DatabaseLimits> | undefined;
       try {
         limits = loadConfig({ [name]: raw }).database.limits;
       } catch (error) {
         expect((error as Error).message).to.include(name);
-        expect(/^\d+$/.test(raw.trim()) && Number(raw) >= 1 && Number(raw) <= max, `refused ${JSON.stringify(raw)}`).to.equal(false);
+        expect(/^\d+$/.test(raw.trim()) && Number(raw) >= min && Number(raw) <= max, `refused ${JSON.stringify(raw)}`).to.equal(false);
         return;
       }
       const expected = raw.trim() === "" ? DEFAULT_DATABASE_LIMITS[key] : Number(raw.trim());
       expect(limits![key]).to.equal(expected);
-      expect(Number.isSafeInteger(expected) && expected >= 1 && expected <= max).to.equal(true);
+      expect(Number.isSafeInteger(expected) && expected >= min && expected <= max).to.equal(true);
     }), { numRuns: 500 });
   });
 
   it("keeps /healthz under a second: its own wait is at most 950 ms", () => {
-    expect(() => loadConfig({ HEALTH_TIMEOUT_MS: "1000" })).to.throw(/HEALTH_TIMEOUT_MS must be a whole number from 1 to 950/);
+    expect(() => loadConfig({ HEALTH_TIMEOUT_MS: "1000" })).to.throw(/HEALTH_TIMEOUT_MS must be a whole number from 50 to 950/);
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_MS: "5" }), "a limit that would fail ordinary work").to.throw(/from 100 to/);
     expect(loadConfig({}).database.limits).to.deep.equal(DEFAULT_DATABASE_LIMITS);
   });
 
