@@ -52,7 +52,6 @@ class Rollback<T> extends Error {
   }
 }
 
-
 /**
  * The database and the only ways to use it: `read`, and `write` — one unit of work, opened here
  * at the edge and handed to the domain as an EntityManager; domain code never opens one itself.
