@@ -25,7 +25,11 @@ async function main(): Promise<void> {
   let cluster: GaleraCluster | undefined;
   let nodes = process.env.CLUSTER_URLS?.split(",").map((u) => u.trim()).filter(Boolean);
   if (!nodes?.length) {
-    cluster = await startGaleraCluster();
+    // A port the OS called free can be taken before a node binds it: one more try on new ports.
+    cluster = await startGaleraCluster().catch((error: Error) => {
+      console.log(`The cluster did not start (${error.message}); trying once more on other ports`);
+      return startGaleraCluster();
+    });
     console.log(`Started a Galera cluster of ${cluster.nodes.length} nodes in ${cluster.startSeconds.toFixed(0)} s (ports ${cluster.nodes.map((n) => n.port).join(", ")})`);
     nodes = cluster.nodes.map((n) => n.url);
   }
