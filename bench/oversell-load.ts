@@ -120,5 +120,5 @@ export async function retriesOf(servers: ServerProcess[]): Promise<string> {
   const stats = servers.map((s) => /"databaseStats":(\{[^}]*\})/.exec(s.output())).map((m) => (m ? JSON.parse(m[1]) as Record<string, number> : {}));
   const total = (key: string) => stats.reduce((n, st) => n + Number(st[key] ?? 0), 0);
   return `retried: ${total("deadlockRetries")} deadlocks or lost certifications, ${total("changedRetries")} lost guarded updates ` +
-    `(units of work run again, over all servers; each succeeded or ended in CONFLICT)`;
+    `(units of work run again, over all servers; each succeeded or ended in CONFLICT); TIMEOUT answers: ${total("timeouts")}`;
 }

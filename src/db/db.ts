@@ -155,7 +155,10 @@ export class Db implements Database {
       ? async (manager) => { throw new Rollback(await work(manager)); }
       : work;
     const release = options.heavy ? await this.heavyWrites.enter(this.limits.lockWaitSeconds * 1000) : undefined;
-    if (options.heavy && !release) throw this.timedOut();
+    if (options.heavy && !release) {
+      throw this.timedOut(`${this.limits.heavyWrites} heavy writes (Allocate Sales Orders) are already running on this server and none finished within ` +
+        `${this.limits.lockWaitSeconds} s; nothing was written. Try again.`);
+    }
     try {
       return await this.transaction(unit);
     } catch (error) {
@@ -193,9 +196,9 @@ export class Db implements Database {
     }
   }
 
-  private timedOut(): DomainError {
+  private timedOut(message = "The database did not finish in time (a statement or a lock wait ran past its limit); nothing was written. Try again."): DomainError {
     this.stats.timeouts++;
-    return new DomainError("TIMEOUT", "The database did not finish in time (a statement or a lock wait ran past its limit); nothing was written. Try again.");
+    return new DomainError("TIMEOUT", message);
   }
 
   private async readOn<T>(source: DataSource, work: Work<T>): Promise<T> {
