@@ -21,6 +21,11 @@ export interface WriteOptions<T> {
    */
   onDuplicate?: Work<T>;
   /**
+   * When a unique or primary key refuses a row, run the whole unit once more: it then sees the
+   * row that clashed and answers as a later request would (a CSV upload lists the id as taken).
+   */
+  rerunOnDuplicate?: boolean;
+  /**
    * A bulk write that holds its locks for long (Allocate Sales Orders): at most
    * DB_MAX_HEAVY_WRITES of them run at once per server, so they cannot take every connection.
    */
@@ -166,6 +171,7 @@ export class Db implements Database {
       if (this.dialect.isTimeout(error)) throw this.timedOut();
       if (!this.dialect.isDuplicateKey(error)) throw error;
       if (options.onDuplicate) return this.read(options.onDuplicate);
+      if (options.rerunOnDuplicate) return this.write(work, { ...options, rerunOnDuplicate: false });
       throw new DomainError("DUPLICATE", "Another request created the same id at the same moment; nothing was written.");
     } finally {
       release?.();

@@ -43,7 +43,8 @@ export class PurchaseOrderResolver {
     @Ctx() { db }: Context,
     @Arg("dateFormat", { defaultValue: "MM/dd/yyyy", description: "How arrivalDate is written, in date-fns tokens (e.g. dd.MM.yyyy); ISO yyyy-MM-dd is always accepted" }) dateFormat: string,
   ): Promise<ImportPurchaseOrdersPayload> {
-    const result = await db.write((m) => importPurchaseOrders(m, csv, dateFormat));
+    // A concurrent upload that stored one of these ids first makes this one a row error, as a later upload would be.
+    const result = await db.write((m) => importPurchaseOrders(m, csv, dateFormat), { rerunOnDuplicate: true });
     return { purchaseOrders: result.purchaseOrders.map(toPurchaseOrder), errors: result.errors };
   }
 
