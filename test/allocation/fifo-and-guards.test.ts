@@ -5,9 +5,11 @@ import { lowerAllocated } from "../../src/domain/allocation/ties";
 import { fromSqlDate } from "../../src/db";
 import { DomainError, RetryableConflict } from "../../src/errors";
 import { inDays } from "../support/clock";
+import { openTestDb } from "../support/database";
+import { SqlLog } from "../support/sql-log";
 import { keys, preOrder, preOrderItems, products, purchaseOrder } from "../support/scenario";
 import { TestServer, startTestServer } from "../support/server";
-import { ALLOCATE } from "../support/documents";
+import { ALLOCATE, PRE_ORDERS } from "../support/documents";
 
 /**
  * What lives inside SQL strings and must still be pinned on SQLite (issue 11, mutation testing):
@@ -40,6 +42,22 @@ describe("FIFO inside one order date, and the guarded writes' re-checks", () => 
     it("lists the pre-orders in the same order", async () => {
       expect(keys(await preOrderItems(api))).to.deep.equal(["SO-X/00001", "SO-X/00002", "SO-X/00003", "SO-Y/00001"]);
     });
+
+    it("pages the list one item at a time in the same order, the cursor carrying the order date, order id and item seq id", async () => {
+      await preOrder(api, "SO-A", "2026-02-01T10:00:00.000Z", [{ sku: "A", quantity: 1 }]);
+      const seen: string[] = [];
+      let after: string | null | undefined;
+      for (let page = 0; page < 10; page++) {
+        const res = await api.gql(PRE_ORDERS, { first: 1, after });
+        expect(res.errors).to.equal(undefined);
+        seen.push(...keys(res.data.preOrders.edges.map((e) => e.node)));
+        const end = res.data.preOrders.pageInfo.endCursor;
+        if (page === 1) expect(JSON.parse(Buffer.from(end!, "base64url").toString())).to.deep.equal(["2026-03-01T10:00:00.000Z", "SO-X", "00001"]);
+        if (!res.data.preOrders.pageInfo.hasNextPage) break;
+        after = end;
+      }
+      expect(seen).to.deep.equal(["SO-A/00001", "SO-X/00001", "SO-X/00002", "SO-X/00003", "SO-Y/00001"]);
+    });
   });
 
   describe("guarded writes", () => {
@@ -50,6 +68,13 @@ describe("FIFO inside one order date, and the guarded writes' re-checks", () => 
       Number((await api.db.read((m) => m.query("SELECT so_item_id FROM sales_order_item WHERE order_id = ? AND order_item_seq_id = ?", [order, seq])))[0].so_item_id);
     const row = async (table: string, key: string, id: number) => (await api.db.read((m) => m.query(`SELECT * FROM ${table} WHERE ${key} = ?`, [id])))[0];
 
+    /** What each guarded write says when its guard refused a row (the retry's reason, for the server's statistics and debugging). */
+    const REASONS = [
+      "A PO item's ATP changed while allocating", "A PO item's allocated quantity changed while releasing",
+      "A pre-order item was tied or changed by someone else meanwhile", "A tied pre-order item changed while releasing it",
+      "The pre-orders tied to a PO item changed while re-promising them",
+    ];
+
     /** Runs `work` in a unit of work; answers "written" or "conflict" (and then nothing was written). */
     async function attempt(work: (m: EntityManager) => Promise<void>): Promise<"written" | "conflict"> {
       try {
@@ -57,7 +82,11 @@ describe("FIFO inside one order date, and the guarded writes' re-checks", () => 
         return "written";
       } catch (error) {
         // SQLite hands the conflict back at once; MySQL retries the unit, then answers CONFLICT.
-        if (error instanceof RetryableConflict || (error instanceof DomainError && error.code === "CONFLICT")) return "conflict";
+        if (error instanceof RetryableConflict) {
+          expect(REASONS).to.include(error.message);
+          return "conflict";
+        }
+        if (error instanceof DomainError && error.code === "CONFLICT") return "conflict";
         throw error;
       }
     }
@@ -142,6 +171,29 @@ describe("FIFO inside one order date, and the guarded writes' re-checks", () => 
       expect(await attempt((m) => repromiseItems(m, poItem, new Date(inDays(25)), 0))).to.equal("conflict");
       expect(await attempt((m) => repromiseItems(m, poItem, new Date(inDays(25)), 1))).to.equal("written");
       expect(fromSqlDate((await row("sales_order_item", "so_item_id", item)).promised_datetime)?.toISOString().slice(0, 10)).to.equal(inDays(25).slice(0, 10));
+    });
+  });
+
+  describe("lock order", () => {
+    it("claims and unties pre-order items in id order, whatever order they are given in", async () => {
+      const log = new SqlLog();
+      const logged = await startTestServer(await openTestDb(log));
+      try {
+        await products(logged, "A");
+        for (const order of ["SO-1", "SO-2", "SO-3"]) await preOrder(logged, order, "2026-03-01T10:00:00.000Z", [{ sku: "A", quantity: 1 }]);
+        await purchaseOrder(logged, "PO-1", [{ sku: "A", quantity: 9, arrivalDate: inDays(20) }]);
+        const ids: number[] = (await logged.db.read((m) => m.query("SELECT so_item_id FROM sales_order_item ORDER BY so_item_id"))).map((r: any) => Number(r.so_item_id));
+        const poItem = Number((await logged.db.read((m) => m.query("SELECT po_item_id FROM purchase_order_item")))[0].po_item_id);
+        const given = [ids[2], ids[0], ids[1]];
+        const claim = await log.during(() => logged.db.write((m) => claimWaitingItems(m, given.map((id) => ({ salesOrderItemId: id, poItemId: poItem, promiseDate: new Date(inDays(20)) })))));
+        const claimed = claim.queries.find((q) => q.sql.startsWith("UPDATE sales_order_item"))!;
+        expect(claimed.parameters.slice(-3)).to.deep.equal(ids);
+        const untie = await log.during(() => logged.db.write((m) => untieItems(m, given.map((id) => ({ salesOrderItemId: id, poItemId: poItem })))));
+        const untied = untie.queries.find((q) => q.sql.startsWith("UPDATE sales_order_item"))!;
+        expect(untied.parameters.slice(0, 3)).to.deep.equal(ids);
+      } finally {
+        await logged.close();
+      }
     });
   });
 });
