@@ -21,8 +21,9 @@ export interface WriteOptions<T> {
    */
   onDuplicate?: Work<T>;
   /**
-   * When a unique or primary key refuses a row, run the whole unit once more: it then sees the
-   * row that clashed and answers as a later request would (a CSV upload lists the id as taken).
+   * When a unique or primary key refuses a row (or the work itself answers DUPLICATE, having read
+   * the row another request just committed), run the whole unit once more: it then sees the row
+   * that clashed and answers as a later request would (a CSV upload lists the id as taken).
    */
   rerunOnDuplicate?: boolean;
   /**
@@ -169,9 +170,11 @@ export class Db implements Database {
     } catch (error) {
       if (error instanceof Rollback) return error.result as T;
       if (this.dialect.isTimeout(error)) throw this.timedOut();
+      // A clash the work itself found (it read the row another request had just committed) reruns too.
+      const foundByWork = error instanceof DomainError && error.code === "DUPLICATE";
+      if (options.rerunOnDuplicate && (foundByWork || this.dialect.isDuplicateKey(error))) return this.write(work, { ...options, rerunOnDuplicate: false });
       if (!this.dialect.isDuplicateKey(error)) throw error;
       if (options.onDuplicate) return this.read(options.onDuplicate);
-      if (options.rerunOnDuplicate) return this.write(work, { ...options, rerunOnDuplicate: false });
       throw new DomainError("DUPLICATE", "Another request created the same id at the same moment; nothing was written.");
     } finally {
       release?.();

@@ -35,7 +35,7 @@ describe("Concurrent unique-key clashes on two servers (MariaDB)", function () {
     return out;
   };
 
-  for (let round = 1; round <= 3; round++) {
+  for (let round = 1; round <= 5; round++) {
     it(`eight concurrent createPurchaseOrder with one new id: one creates it, seven are DUPLICATE (round ${round})`, async () => {
       const input = (n: number) => ({ id: `PO-C${round}`, facilityId: "WH-1", items: [{ sku: "A", quantity: 5 + n, arrivalDate: inDays(20) }, { sku: "B", quantity: 3, arrivalDate: inDays(20) }] });
       const results = await Promise.all(Array.from({ length: 8 }, (_, n) => (n % 2 ? one : two).gql(CREATE_PO, { input: input(n) })));
