@@ -182,14 +182,15 @@ const costs = new WeakMap<DocumentNode, Map<string, number | Refusal>>();
 const COSTS_PER_DOCUMENT = 64;
 
 /**
- * What of the variables can change a cost: list lengths, numbers (`first`) and booleans
- * (`@skip`/`@include`). Strings and input objects cannot.
+ * What of the variables can change a cost or refuse the operation: list lengths, numbers
+ * (`first`), booleans (`@skip`/`@include`) and nulls (null for an argument that must not be null
+ * is refused). The text of strings and input objects cannot.
  */
 function variableShape(variables: Record<string, unknown> | undefined): string {
   let shape = "";
   for (const [name, value] of Object.entries(variables ?? {})) {
     if (Array.isArray(value)) shape += `${name}[${value.length}]`;
-    else if (typeof value === "number" || typeof value === "boolean") shape += `${name}=${value}`;
+    else if (typeof value === "number" || typeof value === "boolean" || value === null) shape += `${name}=${value}`;
   }
   return shape;
 }
