@@ -338,6 +338,13 @@ export type HistoryAndFeedQueryVariables = Exact<{
 
 export type HistoryAndFeedQuery = { allocationHistory: { totalCount: number, edges: Array<{ node: { id: string, type: AllocationEventType } }> }, promiseDateChanges: { totalCount: number, edges: Array<{ node: { id: string } }> } };
 
+export type PropertyPurchaseOrderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PropertyPurchaseOrderQuery = { purchaseOrder: { id: string, facilityId: string, orderDate: string, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } | null };
+
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -974,6 +981,25 @@ export const HistoryAndFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HistoryAndFeedQuery, HistoryAndFeedQueryVariables>;
+export const PropertyPurchaseOrderDocument = new TypedDocumentString(`
+    query PropertyPurchaseOrder($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    facilityId
+    orderDate
+    items {
+      seqId
+      quantity
+      orderBuffer
+      bufferDays
+      arrivalDate
+      product {
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PropertyPurchaseOrderQuery, PropertyPurchaseOrderQueryVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
