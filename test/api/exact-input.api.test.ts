@@ -79,6 +79,13 @@ describe("Exact input: refused with a code and nothing written, or stored exactl
     await refused("BAD_USER_INPUT", () => api.gql(IMPORT_PRE_ORDER, { input: { orderId: "SO-C1 ", orderDate: daysAgo(1), items: [{ sku: "A", quantity: 1 }] } }));
   });
 
+  it("refuses padded ids in the arguments of the mutations that take ids", async () => {
+    await refused("BAD_USER_INPUT", () => api.gql(ALLOCATE, { id: "PO-2001 " }));
+    await refused("BAD_USER_INPUT", () => api.gql(ALLOCATE, { id: "PO-2001\u200B", dryRun: true }));
+    await refused("BAD_USER_INPUT", () => api.gql(UPDATE_PO_ITEM, { po: " PO-2001", seq: "00001", input: { quantity: 6 } }));
+    await refused("BAD_USER_INPUT", () => api.gql(UPDATE_PO_ITEM, { po: "PO-2001", seq: "00001\n", input: { quantity: 6 } }));
+  });
+
   for (const [what, id] of [["a leading space", " SO-9"], ["a tab", "SO-9\t"], ["a newline", "SO\n9"], ["a NUL", "SO-\u00009"], ["a zero-width space", "SO-\u200B9"],
     ["a byte order mark", "\uFEFFSO-9"], ["a lone high surrogate", "SO-\uD8009"], ["a lone low surrogate", "SO-\uDC009"], ["a line separator", "SO\u20289"]] as const) {
     it(`refuses an order id, SKU or facility id with ${what}, with BAD_USER_INPUT`, async () => {
