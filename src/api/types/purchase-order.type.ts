@@ -28,7 +28,7 @@ export class PurchaseOrderItem implements Node {
   @Field(() => Int, { description: "Units held back, never promised to pre-orders" }) orderBuffer: number;
   @Field(() => Int, { description: "Days added to the arrival date to get the promise date of the pre-orders tied here (and the PDP's date)" }) bufferDays: number;
   @Field(() => Int, { description: "Sum of the quantities of the pre-order items tied to this line" }) allocatedQuantity: number;
-  @Field(() => Int, { description: "PO ATP, units still free to promise: quantity - orderBuffer - allocatedQuantity, never below 0" }) availableToPromise: number;
+  @Field(() => Int, { description: "PO ATP, units still free to promise: quantity - orderBuffer - allocatedQuantity, never below 0; 0 for a cancelled or completed item" }) availableToPromise: number;
   @Field(() => DateScalar, { nullable: true, description: "The day the stock is expected (estimated delivery date); null = not known yet, so nothing can be promised from this line" })
   arrivalDate: Date | null;
   @Field(() => DateScalar, { nullable: true, description: "The day a pre-order tied to this line is promised: arrivalDate plus bufferDays; null without an arrival date" })

@@ -42,9 +42,9 @@ export const ATP_COVERS_GUARD_SQL =
 /** A PO item as the allocation rules see it. */
 export type PoItemForRules = PoItemRow;
 
-/** PO ATP = quantity - order buffer - allocated; never below 0. */
-export const availableToPromise = (item: Pick<PoItemForRules, "quantity" | "orderBuffer" | "allocatedQuantity">): number =>
-  Math.max(0, item.quantity - item.orderBuffer - item.allocatedQuantity);
+/** PO ATP = quantity - order buffer - allocated, never below 0; 0 once the item is cancelled or completed. */
+export const availableToPromise = (item: Pick<PoItemForRules, "quantity" | "orderBuffer" | "allocatedQuantity" | "statusId">): number =>
+  isOpenItem(item.statusId) ? Math.max(0, item.quantity - item.orderBuffer - item.allocatedQuantity) : 0;
 
 /** Rule 2 for one item whose PO header is known to be open. */
 export const isAllocatable = (item: PoItemForRules, today: Date): boolean =>
