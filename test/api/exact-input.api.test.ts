@@ -139,6 +139,16 @@ describe("Exact input: refused with a code and nothing written, or stored exactl
     expect(errorCode(await api.gql(PURCHASE_ORDERS, { f: { status: Array.from({ length: 101 }, () => "CREATED" as never) }, first: 1 }))).to.equal("BAD_USER_INPUT");
   });
 
+  it("allocates the largest PO there can be (2000 lines of 1,000,000 units): 2,000,000,000 units, inside an Int", async () => {
+    await products(api, "MAX");
+    for (const order of ["SO-MAX1", "SO-MAX2"]) await preOrder(api, order, daysAgo(3), Array.from({ length: 1000 }, () => ({ sku: "MAX", quantity: 1_000_000 })));
+    await purchaseOrder(api, "PO-MAX2000", Array.from({ length: 2000 }, () => ({ sku: "MAX", quantity: 1_000_000, arrivalDate: "2027-06-01" })));
+    const res = await api.gql(ALLOCATE, { id: "PO-MAX2000" });
+    expect(res.errors).to.equal(undefined);
+    expect(res.data.allocateSalesOrders).to.deep.include({ allocatedItemCount: 2000, allocatedQuantity: 2_000_000_000 });
+    expect(res.data.allocateSalesOrders.run).to.deep.include({ allocatedItemCount: 2000, allocatedQuantity: 2_000_000_000 });
+  });
+
   it("caps a SKU's summed ATP at 2147483647 instead of overflowing Int", async () => {
     await products(api, "BIG");
     // 2200 PO items of 1,000,000 units: 2.2e9 units of ATP in all (> 2^31 - 1). Written directly: 2 POs of 1100 lines.
