@@ -8,4 +8,4 @@ export type { KeyColumn, ListQuery, Ordering, Page } from "./keyset";
 export { lockPoItems, lockPurchaseOrder, lockSalesOrderItem, lockTiedItems, peekSalesOrderItem } from "./locks";
 export type { LockedPurchaseOrder, LockedSalesItem, TiedItem } from "./locks";
 export * from "./rows";
-export { chunk, execute, fromSqlDate, padToPowerOfTwo, placeholders, selectPrepared, sqlDate, sqlList, upsertRows } from "./sql";
+export { chunk, execute, fromSqlDate, padToPowerOfTwo, placeholders, presentKeys, selectPrepared, sqlDate, sqlList, upsertRows } from "./sql";
