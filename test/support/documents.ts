@@ -165,3 +165,15 @@ export const RECEIVE = graphql(`
     }
   }
 `);
+
+export const RELEASE_PRE_ORDER_ITEMS = graphql(`
+  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {
+    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }
+  }
+`);
+
+export const UPDATE_PROMISE_DATE = graphql(`
+  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {
+    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }
+  }
+`);

@@ -36,6 +36,12 @@ export class PreOrderFilter {
   @Field(() => DateScalar, { nullable: true, description: "Only items promised on this day or earlier" }) promiseDateTo?: Date;
 }
 
+@InputType({ description: "A pre-order item named by its business key" })
+export class PreOrderItemRef {
+  @Field(() => ID, { description: "The pre-order's order id" }) orderId: string;
+  @Field({ description: "The item's seq id, e.g. \"00001\"" }) seqId: string;
+}
+
 @InputType({ description: "One line of a pre-order being imported" })
 export class PreOrderItemInput {
   @Field({ description: "The product's SKU; it must exist" }) sku: string;

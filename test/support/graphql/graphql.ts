@@ -90,6 +90,14 @@ export type PreOrderItemInput = {
   sku: Scalars['String']['input'];
 };
 
+/** A pre-order item named by its business key */
+export type PreOrderItemRef = {
+  /** The pre-order's order id */
+  orderId: Scalars['ID']['input'];
+  /** The item's seq id, e.g. "00001" */
+  seqId: Scalars['String']['input'];
+};
+
 /** A product to create, or to update when its SKU exists */
 export type ProductInput = {
   /** Units in stock now that can be sold online (>= 0; default 0). Send null to keep an existing product's stock as it is */
@@ -568,6 +576,24 @@ export type ReceivePurchaseOrderItemMutationVariables = Exact<{
 
 
 export type ReceivePurchaseOrderItemMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { receivedQuantity: number, id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus }, released: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null }> } };
+
+export type ReleasePreOrderItemsMutationVariables = Exact<{
+  items: Array<PreOrderItemRef> | PreOrderItemRef;
+  facility: Scalars['String']['input'];
+}>;
+
+
+export type ReleasePreOrderItemsMutation = { releasePreOrderItems: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null }> };
+
+export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
+  order: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  date?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
 
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1543,6 +1569,45 @@ fragment PreOrderItemFields on PreOrderItem {
   purchaseOrderId
   purchaseOrderItemSeqId
 }`) as unknown as TypedDocumentString<ReceivePurchaseOrderItemMutation, ReceivePurchaseOrderItemMutationVariables>;
+export const ReleasePreOrderItemsDocument = new TypedDocumentString(`
+    mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {
+  releasePreOrderItems(items: $items, facilityId: $facility) {
+    ...PreOrderItemFields
+  }
+}
+    fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<ReleasePreOrderItemsMutation, ReleasePreOrderItemsMutationVariables>;
+export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
+    mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {
+  updatePreOrderPromiseDate(
+    orderId: $order
+    seqId: $seq
+    promiseDate: $date
+    reason: $reason
+  ) {
+    ...PreOrderItemFields
+  }
+}
+    fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
 export const ViewerRoleDocument = new TypedDocumentString(`
     query ViewerRole {
   viewer {

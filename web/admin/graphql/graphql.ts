@@ -90,6 +90,14 @@ export type PreOrderItemInput = {
   sku: Scalars['String']['input'];
 };
 
+/** A pre-order item named by its business key */
+export type PreOrderItemRef = {
+  /** The pre-order's order id */
+  orderId: Scalars['ID']['input'];
+  /** The item's seq id, e.g. "00001" */
+  seqId: Scalars['String']['input'];
+};
+
 /** A product to create, or to update when its SKU exists */
 export type ProductInput = {
   /** Units in stock now that can be sold online (>= 0; default 0). Send null to keep an existing product's stock as it is */
