@@ -177,3 +177,13 @@ export const UPDATE_PROMISE_DATE = graphql(`
     updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }
   }
 `);
+
+export const PRE_ORDER_QUEUE = graphql(`
+  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
+    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
+    preOrders(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }
+    }
+  }
+`);

@@ -73,6 +73,7 @@ type Documents = {
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": typeof types.ReceivePurchaseOrderItemDocument,
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": typeof types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": typeof types.UpdatePreOrderPromiseDateDocument,
+    "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": typeof types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
 const documents: Documents = {
@@ -134,6 +135,7 @@ const documents: Documents = {
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": types.ReceivePurchaseOrderItemDocument,
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": types.UpdatePreOrderPromiseDateDocument,
+    "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
 
@@ -369,6 +371,10 @@ export function graphql(source: "\n  mutation ReleasePreOrderItems($items: [PreO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n"): typeof import('./graphql').UpdatePreOrderPromiseDateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n"): typeof import('./graphql').PreOrderQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -58,6 +58,10 @@ export type PreOrderFilter = {
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Only items ordered at this instant or later */
+  orderDateFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only items ordered at this instant or earlier */
+  orderDateTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only items promised on this day or later */
   promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Only items promised on this day or earlier */
@@ -66,8 +70,12 @@ export type PreOrderFilter = {
   promised?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items whose order id, SKU or product name contains this text, ignoring case (at most 255 characters) */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** true: only items waiting for stock (open, in PRE_ORDER_PARKING, not tied); false: only items tied to a PO and still in parking */
+  waiting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A sales order from the shop, imported as pre-orders */
@@ -594,6 +602,15 @@ export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
 
 
 export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+
+export type PreOrderQueueQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PreOrderQueueQuery = { preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number }, preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, orderDate: string, quantity: number, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null, product: { sku: string, name: string } } }> } };
 
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1608,6 +1625,39 @@ export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
   purchaseOrderId
   purchaseOrderItemSeqId
 }`) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
+export const PreOrderQueueDocument = new TypedDocumentString(`
+    query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
+  preOrderQueueSummary(filter: $f) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+  preOrders(filter: $f, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        orderId
+        seqId
+        orderDate
+        quantity
+        facilityId
+        purchaseOrderId
+        promiseDate
+        product {
+          sku
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreOrderQueueQuery, PreOrderQueueQueryVariables>;
 export const ViewerRoleDocument = new TypedDocumentString(`
     query ViewerRole {
   viewer {
