@@ -41,6 +41,7 @@ type Documents = {
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
+    "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": typeof types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": typeof types.HistoryAndFeedDocument,
     "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
@@ -106,6 +107,7 @@ const documents: Documents = {
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
+    "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": types.HistoryAndFeedDocument,
     "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
@@ -249,6 +251,10 @@ export function graphql(source: "\n  query FindPageWithCounts($f: PurchaseOrderF
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n"): typeof import('./graphql').QueuePageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n"): typeof import('./graphql').QueueWithSummaryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

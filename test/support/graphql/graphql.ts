@@ -370,6 +370,14 @@ export type QueuePageQueryVariables = Exact<{
 
 export type QueuePageQuery = { preOrders: { pageInfo: { endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, quantity: number, promiseDate: string | null, purchaseOrderId: string | null } }> } };
 
+export type QueueWithSummaryQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type QueueWithSummaryQuery = { preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number }, preOrders: { edges: Array<{ node: { orderId: string, seqId: string } }> } };
+
 export type HistoryAndFeedQueryVariables = Exact<{
   po?: InputMaybe<Scalars['ID']['input']>;
 }>;
@@ -1078,6 +1086,25 @@ export const QueuePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueuePageQuery, QueuePageQueryVariables>;
+export const QueueWithSummaryDocument = new TypedDocumentString(`
+    query QueueWithSummary($f: PreOrderFilter, $first: Int) {
+  preOrderQueueSummary(filter: $f) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+  preOrders(filter: $f, first: $first) {
+    edges {
+      node {
+        orderId
+        seqId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueueWithSummaryQuery, QueueWithSummaryQueryVariables>;
 export const HistoryAndFeedDocument = new TypedDocumentString(`
     query HistoryAndFeed($po: ID) {
   allocationHistory(purchaseOrderId: $po, first: 50) {
