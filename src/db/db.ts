@@ -166,16 +166,21 @@ export class Db implements Database {
         `${this.limits.lockWaitSeconds} s; nothing was written. Try again.`);
     }
     try {
-      return await this.transaction(unit);
-    } catch (error) {
-      if (error instanceof Rollback) return error.result as T;
-      if (this.dialect.isTimeout(error)) throw this.timedOut();
-      // A clash the work itself found (it read the row another request had just committed) reruns too.
-      const foundByWork = error instanceof DomainError && error.code === "DUPLICATE";
-      if (options.rerunOnDuplicate && (foundByWork || this.dialect.isDuplicateKey(error))) return this.write(work, { ...options, rerunOnDuplicate: false });
-      if (!this.dialect.isDuplicateKey(error)) throw error;
-      if (options.onDuplicate) return this.read(options.onDuplicate);
-      throw new DomainError("DUPLICATE", "Another request created the same id at the same moment; nothing was written.");
+      // A rerun on a duplicate (rerunOnDuplicate) keeps this call's heavy-write slot: it never waits for a second one.
+      for (let reruns = options.rerunOnDuplicate ? 1 : 0; ; reruns--) {
+        try {
+          return await this.transaction(unit);
+        } catch (error) {
+          if (error instanceof Rollback) return error.result as T;
+          if (this.dialect.isTimeout(error)) throw this.timedOut();
+          // A clash the work itself found (it read the row another request had just committed) reruns too.
+          const foundByWork = error instanceof DomainError && error.code === "DUPLICATE";
+          if (reruns > 0 && (foundByWork || this.dialect.isDuplicateKey(error))) continue;
+          if (!this.dialect.isDuplicateKey(error)) throw error;
+          if (options.onDuplicate) return this.read(options.onDuplicate);
+          throw new DomainError("DUPLICATE", "Another request created the same id at the same moment; nothing was written.");
+        }
+      }
     } finally {
       release?.();
     }

@@ -3,7 +3,7 @@ import { format as formatDate, parse as parseDate } from "date-fns";
 import { EntityManager } from "typeorm";
 import { presentKeys } from "../../db";
 import { badInput } from "../../errors";
-import { DAY_RANGE, LIMITS, dayOf, idProblem, parseIsoDay, reservedIdProblem } from "../core";
+import { DAY_RANGE, LIMITS, Problems, dayOf, idProblem, parseIsoDay, reservedIdProblem } from "../core";
 import { PurchaseOrderInput, createPurchaseOrders } from "./purchase-orders";
 
 export interface CsvRowError {
@@ -13,6 +13,52 @@ export interface CsvRowError {
 
 /** Per upload: bytes of text, data rows, and characters in one row (a row holds 7 short fields). */
 export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000, rowChars: 4096 } as const;
+
+/** The fields of a PO row, the required five first. */
+const FIELDS = ["orderId", "productSku", "arrivalDate", "quantity", "facilityId", "orderBuffer", "bufferDays"] as const;
+
+/** A field of a PO row. */
+export type CsvField = (typeof FIELDS)[number];
+
+/**
+ * The retailer's own header names for the fields, as their ERP exports them (e.g. "Internal ID"
+ * for orderId); a field left out keeps its own name. Headers match ignoring case and surrounding spaces.
+ */
+export type CsvColumns = Partial<Record<CsvField, string | null>>;
+
+/** The header name (trimmed, lower case) each field is read from; BAD_USER_INPUT for an empty, too long or repeated name. */
+export function headerNames(columns: CsvColumns = {}): Record<CsvField, string> {
+  const problems = new Problems();
+  const names = {} as Record<CsvField, string>;
+  const fieldOf = new Map<string, CsvField>();
+  for (const field of FIELDS) {
+    const given = columns[field];
+    if (given != null) problems.text(`columns.${field}`, given, LIMITS.name);
+    const name = (given ?? field).trim().toLowerCase();
+    const other = fieldOf.get(name);
+    if (other && name !== "") problems.add(`columns.${field} and ${other} name the same column "${given ?? field}"`);
+    fieldOf.set(name, field);
+    names[field] = name;
+  }
+  problems.throwIfAny("column mapping");
+  return names;
+}
+
+/**
+ * The mapping as a renaming step in front of the parser: each header the mapping names becomes its
+ * field's own name, and a header that only carries the own name of a field mapped elsewhere is
+ * ignored. `header` is trimmed and lower case.
+ */
+function renameHeader(header: string[], columns: CsvColumns): string[] {
+  const names = headerNames(columns);
+  const renamed = new Map<string, string>();
+  for (const field of FIELDS) {
+    if (columns[field] == null) continue;
+    if (!Object.values(names).includes(field.toLowerCase())) renamed.set(field.toLowerCase(), "");
+  }
+  for (const field of FIELDS) if (columns[field] != null) renamed.set(names[field], field.toLowerCase());
+  return header.map((h) => (renamed.has(h) ? renamed.get(h)! : h));
+}
 
 interface Row {
   line: number;
@@ -100,7 +146,8 @@ function refused(line: number, message: string): ParsedPurchaseOrderCsv {
  * `dateFormat` or ISO; numbers are digits within the documented bounds (LIMITS). Throws
  * BAD_USER_INPUT for a file over CSV_LIMITS and for a dateFormat without a four-digit year.
  */
-export function parsePurchaseOrderCsv(csv: string, dateFormat: string): ParsedPurchaseOrderCsv {
+export function parsePurchaseOrderCsv(csv: string, dateFormat: string, mapping: CsvColumns = {}): ParsedPurchaseOrderCsv {
+  headerNames(mapping);
   if (Buffer.byteLength(csv) > CSV_LIMITS.bytes) throw badInput(`csv is larger than ${CSV_LIMITS.bytes} bytes`);
   checkDateFormat(dateFormat);
   const longLine = firstLineLongerThan(csv, CSV_LIMITS.rowChars);
@@ -122,13 +169,15 @@ export function parsePurchaseOrderCsv(csv: string, dateFormat: string): ParsedPu
   if (records.length === 0) return refused(1, "The CSV is empty: expected a header row");
   if (records.length > CSV_LIMITS.rows + 1) throw badInput(`csv has more than ${CSV_LIMITS.rows} rows`);
 
-  const header = records[0].record.map((h) => h.trim().toLowerCase());
-  const columns = ["orderId", "productSku", "arrivalDate", "quantity", "facilityId", "orderBuffer", "bufferDays"];
+  const header = renameHeader(records[0].record.map((h) => h.trim().toLowerCase()), mapping);
+  const columns: readonly CsvField[] = FIELDS;
+  // A mapped field is named as the retailer's file names it, with the field for reference.
+  const shown = (name: CsvField) => (mapping[name] != null ? `${name} ("${mapping[name]}")` : name);
   const missing = columns.slice(0, 5).filter((name) => !header.includes(name.toLowerCase()));
   const repeated = columns.filter((name) => header.indexOf(name.toLowerCase()) !== header.lastIndexOf(name.toLowerCase()));
   const headerProblems = [
-    ...(missing.length ? [`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`] : []),
-    ...repeated.map((name) => `Column ${name} appears more than once`),
+    ...(missing.length ? [`Missing column${missing.length > 1 ? "s" : ""}: ${missing.map(shown).join(", ")}`] : []),
+    ...repeated.map((name) => `Column ${shown(name)} appears more than once`),
   ];
   if (headerProblems.length) return refused(1, headerProblems.join("; "));
   if (records.length === 1) return refused(1, "The CSV has a header but no rows");
@@ -194,8 +243,8 @@ export function parsePurchaseOrderCsv(csv: string, dateFormat: string): ParsedPu
  * Imports a PO CSV: all of it, or (when any row is bad) none of it, with every bad row
  * reported. Unknown SKUs and order ids already in use are row errors too.
  */
-export async function importPurchaseOrders(manager: EntityManager, csv: string, dateFormat = "MM/dd/yyyy") {
-  const parsed = parsePurchaseOrderCsv(csv, dateFormat);
+export async function importPurchaseOrders(manager: EntityManager, csv: string, dateFormat = "MM/dd/yyyy", columns: CsvColumns = {}) {
+  const parsed = parsePurchaseOrderCsv(csv, dateFormat, columns);
   const errors = [...parsed.errors];
   const known = await presentKeys(manager, "product", "sku", parsed.rows.map((r) => r.sku));
   const taken = await presentKeys(manager, "order_header", "order_id", parsed.rows.map((r) => r.orderId));

@@ -25,9 +25,11 @@ export type Scalars = {
 export type AllocationEventType =
   /** Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie) */
   | 'ALLOCATE'
+  /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
+  | 'FULFILLMENT_RELEASE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
-  /** Still tied, promised another day: its PO item's arrival date or buffer days changed */
+  /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
   | 'REPROMISE';
 
 /** What the product page shows for a SKU and a quantity */
@@ -56,6 +58,10 @@ export type PreOrderFilter = {
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Only items ordered at this instant or later */
+  orderDateFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only items ordered at this instant or earlier */
+  orderDateTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only items promised on this day or later */
   promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Only items promised on this day or earlier */
@@ -64,8 +70,12 @@ export type PreOrderFilter = {
   promised?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items whose order id, SKU or product name contains this text, ignoring case (at most 255 characters) */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** true: only items waiting for stock (open, in PRE_ORDER_PARKING, not tied); false: only items tied to a PO and still in parking */
+  waiting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A sales order from the shop, imported as pre-orders */
@@ -88,6 +98,14 @@ export type PreOrderItemInput = {
   sku: Scalars['String']['input'];
 };
 
+/** A pre-order item named by its business key */
+export type PreOrderItemRef = {
+  /** The pre-order's order id */
+  orderId: Scalars['ID']['input'];
+  /** The item's seq id, e.g. "00001" */
+  seqId: Scalars['String']['input'];
+};
+
 /** A product to create, or to update when its SKU exists */
 export type ProductInput = {
   /** Units in stock now that can be sold online (0 to 1000000000). Left out or null: a new product starts at 0 and an existing product keeps its stock */
@@ -96,6 +114,24 @@ export type ProductInput = {
   name: Scalars['String']['input'];
   /** The shop's SKU (the key): at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly (mug-red is not MUG-RED) */
   sku: Scalars['String']['input'];
+};
+
+/** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
+export type PurchaseOrderCsvColumns = {
+  /** The header of the arrival date column */
+  arrivalDate?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the buffer days column (optional column) */
+  bufferDays?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the facility (warehouse) column */
+  facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the order buffer column (optional column) */
+  orderBuffer?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the PO id column, e.g. "Internal ID" */
+  orderId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the SKU column, e.g. "Item" */
+  productSku?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the quantity column */
+  quantity?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Which purchase orders to list; every field given must match */
