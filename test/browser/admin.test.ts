@@ -6,7 +6,7 @@ import { inDays } from "../support/clock";
 import { openTestDb } from "../support/database";
 import { cancelPurchaseOrder, purchaseOrder } from "../support/scenario";
 import { TEST_KEYS, TestServer, startTestServer } from "../support/server";
-import { launchChromium, screenshot, watchPage } from "./chromium";
+import { launchChromium, screenshot, usabilityProblems, watchPage } from "./chromium";
 
 const KEY = TEST_KEYS.admin;
 
@@ -129,13 +129,15 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     expect(await page.isDisabled("#preview")).to.equal(true);
     expect(await page.isDisabled("#allocate")).to.equal(true);
     expect(await page.innerText("#action-reason")).to.contain("support key can look but not change anything");
-    expect(await page.getAttribute("#allocate", "title")).to.contain("need the admin key");
+    expect(await page.getAttribute("#allocate", "aria-describedby")).to.equal("action-reason");
+    expect(await usabilityProblems(page)).to.deep.equal([]);
     await screenshot(page, "admin-support");
   });
 
   it("says in words what went wrong: a refused key, a race, a cancelled PO, an internal error, never a stack", async () => {
-    const failWith = (operation: string, error: Record<string, unknown>) => page.route(`${origin}/graphql`, (route) =>
-      route.request().postData()?.includes(operation) ? route.fulfill({ json: { errors: [error], data: null } }) : route.continue());
+    const failWith = (operation: string, error: Record<string, unknown>, also = "") => page.route(`${origin}/graphql`, (route) =>
+      route.request().postData()?.includes(operation) && route.request().postData()?.includes(also)
+        ? route.fulfill({ json: { errors: [error], data: null } }) : route.continue());
 
     await page.goto(`${origin}/admin`);
     await page.fill("#key", "wrong-key");
@@ -149,7 +151,8 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await page.click("#po-list tr[data-po='PO-DEMO-1']");
     await page.waitForSelector("#po-items");
 
-    await failWith("mutation AllocateSalesOrders", { message: "Lock wait timeout", extensions: { code: "CONFLICT" } });
+    // The real run fails (the confirmation's dry run went through).
+    await failWith("mutation AllocateSalesOrders", { message: "Lock wait timeout", extensions: { code: "CONFLICT" } }, `"dryRun":false`);
     await page.click("#allocate");
     await page.click("#confirm-allocate-button");
     await page.waitForSelector("#flash .notice-error");
@@ -167,17 +170,84 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await page.unrouteAll();
     await page.waitForSelector("#po-items");
 
-    // The PO is cancelled behind the page's back: the server's own reason is shown.
+    // The PO is cancelled behind the page's back: the dry run before the confirmation gets the server's own reason.
     await cancelPurchaseOrder(api, "PO-DEMO-1");
     await page.click("#allocate");
-    await page.click("#confirm-allocate-button");
     await page.locator("#flash", { hasText: "cancelled" }).waitFor();
+    expect(await page.locator("#confirm-allocate").count()).to.equal(0);
     expect(await page.innerText("#flash")).to.equal(
       "Purchase order PO-DEMO-1 is cancelled; only created or approved purchase orders can be allocated");
     await page.waitForSelector("#action-reason"); // and the page now shows the PO as cancelled
     expect(await page.isDisabled("#allocate")).to.equal(true);
     await screenshot(page, "admin-error");
     expect(seen.foreignRequests).to.deep.equal([]);
+  });
+
+  it("keeps \"SKU is\" chosen when it is picked before typing, and finds the PO by SKU", async () => {
+    await signIn();
+    await page.waitForSelector("#results[data-shows]");
+    await page.selectOption("#in", "sku");
+    await page.waitForTimeout(300); // a re-draw of the page would come now
+    expect(await page.inputValue("#in")).to.equal("sku");
+    await page.fill("#q", "BOOT-TAN-42");
+    await page.press("#q", "Enter");
+    await page.waitForSelector("#results[data-shows*='q=BOOT-TAN-42']");
+    expect(await page.getAttribute("#results", "data-shows")).to.equal("in=sku&q=BOOT-TAN-42&size=20#1");
+    expect(await shownPos()).to.deep.equal(["PO-DEMO-1"]);
+    // Another filter changed with the box empty keeps the choice too.
+    await page.fill("#q", "");
+    await page.selectOption("#status", "OPEN");
+    await page.waitForSelector("#results[data-shows='in=sku&status=OPEN&size=20#1']");
+    expect(await page.inputValue("#in")).to.equal("sku");
+    expect(await page.evaluate(() => document.activeElement?.id), "the changed control keeps the focus").to.equal("status");
+  });
+
+  it("confirms Allocate Sales Orders with what the preview showed: 5 items tied, 1 kept waiting", async () => {
+    await signIn();
+    await page.click("#po-list tr[data-po='PO-DEMO-1'] a");
+    await page.waitForSelector("#po-items");
+    await page.click("#preview");
+    await page.waitForSelector("#preview-allocations");
+    expect(await page.innerText("#allocation-panel")).to.contain("5 pre-order items (9 units) would be tied").and.contain("1 item would keep waiting");
+    await page.click("#allocate");
+    await page.waitForSelector("#confirm-allocate[open]");
+    const words = await page.innerText("#confirm-words");
+    expect(words).to.contain("5 pre-order items (9 units) will be tied").and.contain("1 item waiting for this PO's products will keep waiting");
+    expect(words).not.to.contain("6");
+    await page.click("#confirm-allocate button[value=cancel]");
+    expect(await page.innerText("#total-atp")).to.equal("19"); // cancelled: nothing changed
+  });
+
+  it("fits a 420 px wide screen: no sideways scroll on the find and PO pages, ATP on screen", async () => {
+    await page.setViewportSize({ width: 420, height: 860 });
+    await signIn();
+    await page.waitForSelector("#po-list tr[data-po='PO-DEMO-1']");
+    expect(await usabilityProblems(page)).to.deep.equal([]);
+    await page.click("#po-list tr[data-po='PO-DEMO-1'] a");
+    await page.waitForSelector("#po-items");
+    await page.click("#preview");
+    await page.waitForSelector("#preview-allocations");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(420);
+    const atp = page.locator("#po-items tbody tr[data-sku='BOOT-TAN-42'] [data-col=atp]");
+    await atp.scrollIntoViewIfNeeded();
+    const box = (await atp.boundingBox())!;
+    expect(box.x).to.be.at.least(0);
+    expect(box.x + box.width).to.be.at.most(420);
+    expect(await atp.innerText()).to.match(/\d/);
+    expect(await usabilityProblems(page)).to.deep.equal([]);
+    await screenshot(page, "admin-po-narrow");
+  });
+
+  it("labels every input and says why a button is disabled in visible text tied to it (aria-describedby)", async () => {
+    await signIn();
+    await page.waitForSelector("#po-list");
+    expect(await page.locator("#q").evaluate((e) => (e as HTMLInputElement).labels?.[0]?.textContent)).to.equal("PO id or SKU to find");
+    expect(await usabilityProblems(page)).to.deep.equal([]);
+    await cancelPurchaseOrder(api, "PO-DEMO-1");
+    await page.click("#po-list tr[data-po='PO-DEMO-1'] a");
+    await page.waitForSelector("#action-reason");
+    expect(await page.isDisabled("#allocate")).to.equal(true);
+    expect(await usabilityProblems(page)).to.deep.equal([]);
   });
 
   it("pages through POs by cursor and filters by SKU, status and pending pre-orders", async () => {
@@ -203,11 +273,11 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
 
     await page.fill("#q", "");
     await page.check("#pending");
-    await page.waitForSelector("#results[data-shows='pending=1&size=10#1']");
+    await page.waitForSelector("#results[data-shows='in=sku&pending=1&size=10#1']");
     expect(await shownPos()).to.deep.equal(["PO-DEMO-1"]);
     await page.uncheck("#pending");
     await page.selectOption("#status", "CANCELLED");
-    await page.waitForSelector("#results[data-shows='status=CANCELLED&size=10#1']");
+    await page.waitForSelector("#results[data-shows='in=sku&status=CANCELLED&size=10#1']");
     expect(await shownPos()).to.deep.equal(["PO-SCARF-01"]);
     await page.click("#po-list tr[data-po='PO-SCARF-01']");
     await page.waitForSelector("#action-reason");

@@ -1,6 +1,6 @@
 /** One PO: its items, the pre-orders tied to it, its runs, and Preview / Allocate Sales Orders. */
 import { ApiError, request } from "./api.js";
-import { Child, day, h, moment, notice, plural, replace, STATUS_WORDS, statusBadge } from "./dom.js";
+import { Child, day, h, moment, notice, plural, replace, stackable, STATUS_WORDS, statusBadge } from "./dom.js";
 import { findPageHash } from "./find-page.js";
 import type { PurchaseOrderDetailQuery, TiedPreOrdersQuery } from "./graphql/graphql.js";
 import {
@@ -66,12 +66,14 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
     : !ALLOCATABLE.has(po.status)
       ? `This PO is ${STATUS_WORDS[po.status]?.toLowerCase() ?? po.status}: only created or approved POs can be allocated.`
       : null;
-  const previewButton = h("button", { type: "button", id: "preview", disabled: reason !== null, title: reason ?? "See what would be tied, without changing anything" }, "Preview");
-  const allocateButton = h("button", { type: "button", id: "allocate", class: "primary", disabled: reason !== null, title: reason ?? "Tie the waiting pre-orders to this PO" }, "Allocate Sales Orders");
-  const busy = (label: HTMLButtonElement | null) => {
+  // Why the buttons cannot be used (or what they do) is visible text next to them, tied to them by aria-describedby.
+  const described = { "aria-describedby": "action-reason" };
+  const previewButton = h("button", { type: "button", id: "preview", disabled: reason !== null, ...described }, "Preview");
+  const allocateButton = h("button", { type: "button", id: "allocate", class: "primary", disabled: reason !== null, ...described }, "Allocate Sales Orders");
+  const busy = (label: HTMLButtonElement | null, words?: string) => {
     previewButton.disabled = allocateButton.disabled = label !== null || reason !== null;
     previewButton.textContent = label === previewButton ? "Previewing…" : "Preview";
-    allocateButton.textContent = label === allocateButton ? "Allocating…" : "Allocate Sales Orders";
+    allocateButton.textContent = label === allocateButton ? words ?? "Allocating…" : "Allocate Sales Orders";
   };
 
   /** The PO may have changed under the page (cancelled, raced): show why above it, and show it as it is now. */
@@ -94,8 +96,18 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
   });
 
   allocateButton.addEventListener("click", async () => {
-    if (!(await confirmAllocation(po))) return;
     replace(flash);
+    // The confirmation states what a dry run shows right now (what Preview shows), never a guess from the waiting count.
+    busy(allocateButton, "Checking…");
+    let preview: AllocatePayload;
+    try {
+      preview = await allocate(po.id, true);
+    } catch (error) {
+      await failed(error);
+      return;
+    }
+    busy(null);
+    if (!(await confirmAllocation(po, preview))) return;
     busy(allocateButton);
     try {
       const result = await allocate(po.id, false);
@@ -107,7 +119,8 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
   });
 
   return h("div", { class: "actions" }, previewButton, allocateButton,
-    reason ? h("p", { class: "reason", id: "action-reason" }, reason) : h("p", { class: "muted" }, "Preview changes nothing. Allocate Sales Orders ties the waiting pre-orders of this PO's products to it, oldest first."));
+    reason ? h("p", { class: "reason", id: "action-reason" }, reason)
+      : h("p", { class: "muted", id: "action-reason" }, "Preview changes nothing. Allocate Sales Orders ties the waiting pre-orders of this PO's products to it, oldest first."));
 }
 
 async function allocate(id: string, dryRun: boolean): Promise<AllocatePayload> {
@@ -123,12 +136,12 @@ function resultWords(id: string, result: AllocatePayload): string {
 }
 
 /** A modal asking before the real run, since customers are told the dates it sets. */
-function confirmAllocation(po: PurchaseOrder): Promise<boolean> {
+function confirmAllocation(po: PurchaseOrder, preview: AllocatePayload): Promise<boolean> {
   return new Promise((resolve) => {
     const dialog = h("dialog", { id: "confirm-allocate", "aria-labelledby": "confirm-title" },
       h("form", { method: "dialog" },
         h("h2", { id: "confirm-title" }, `Allocate Sales Orders for ${po.id}?`),
-        h("p", {}, `The ${plural(po.pendingPreOrderCount, "pre-order item")} waiting for this PO's products will be tied to it, oldest first, as far as its ATP goes, and get their promise dates. Customers may be told these dates.`),
+        h("p", { id: "confirm-words" }, confirmWords(preview)),
         h("div", { class: "dialog-buttons" },
           h("button", { value: "cancel", type: "submit" }, "Cancel"),
           h("button", { value: "confirm", type: "submit", class: "primary", id: "confirm-allocate-button" }, "Allocate"))));
@@ -139,6 +152,15 @@ function confirmAllocation(po: PurchaseOrder): Promise<boolean> {
     document.body.appendChild(dialog);
     dialog.showModal();
   });
+}
+
+/** What the dialog promises: the dry run's own counts, tied and kept waiting. */
+function confirmWords(preview: AllocatePayload): string {
+  const waiting = preview.skipped.length === 0 ? ""
+    : ` ${plural(preview.skipped.length, "item")} waiting for this PO's products will keep waiting: this PO cannot cover ${preview.skipped.length === 1 ? "it" : "them"}.`;
+  if (preview.allocatedItemCount === 0) return `Nothing will be tied to this PO right now.${waiting}`;
+  return `${plural(preview.allocatedItemCount, "pre-order item")} (${plural(preview.allocatedQuantity, "unit")}) will be tied to this PO, oldest first, `
+    + `and get their promise dates, as the preview shows.${waiting} Customers may be told these dates.`;
 }
 
 /** The waiting pre-orders of the PO's products by "orderId/seqId", to name products and dates in the preview. */
@@ -168,7 +190,7 @@ function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<s
   return [
     h("h2", {}, "Preview"),
     notice("info", summary, " Nothing has been changed yet."),
-    result.allocations.length === 0 ? null : h("table", { class: "grid", id: "preview-allocations" },
+    result.allocations.length === 0 ? null : stackable(h("table", { class: "grid", id: "preview-allocations" },
       h("caption", {}, "Would be tied, in this order"),
       h("thead", {}, h("tr", {}, h("th", { class: "num" }, "#"), h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"),
         h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", {}, "PO line"), h("th", {}, "Promise date"))),
@@ -178,8 +200,8 @@ function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<s
           h("td", { class: "num" }, n + 1), h("td", {}, a.orderId), h("td", {}, a.seqId), h("td", {}, day(waiting.get(key)?.orderDate)),
           h("td", {}, product(key, lineOf.get(a.purchaseOrderItemSeqId))), h("td", { class: "num" }, a.quantity),
           h("td", {}, a.purchaseOrderItemSeqId), h("td", {}, day(a.promiseDate)));
-      }))),
-    result.skipped.length === 0 ? null : h("table", { class: "grid", id: "preview-skipped" },
+      })))),
+    result.skipped.length === 0 ? null : stackable(h("table", { class: "grid", id: "preview-skipped" },
       h("caption", {}, "Would keep waiting"),
       h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", {}, "Why"))),
       h("tbody", {}, result.skipped.map((s) => {
@@ -187,13 +209,13 @@ function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<s
         return h("tr", { "data-order": key },
           h("td", {}, s.orderId), h("td", {}, s.seqId), h("td", {}, product(key)),
           h("td", { class: "num" }, waiting.get(key)?.quantity ?? "—"), h("td", {}, SKIP_WORDS[s.reason] ?? s.reason));
-      }))),
+      })))),
   ];
 }
 
 function itemsTable(items: PoItem[]): HTMLTableElement {
   const total = (pick: (i: PoItem) => number) => items.reduce((sum, item) => sum + pick(item), 0);
-  return h("table", { class: "grid", id: "po-items" },
+  return stackable(h("table", { class: "grid", id: "po-items" },
     h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", { class: "num" }, "Order buffer"),
       h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"),
       h("th", { title: "Arrival date plus buffer days: the day pre-orders tied to this line are promised, and the product page shows" }, "Promise date"),
@@ -208,7 +230,7 @@ function itemsTable(items: PoItem[]): HTMLTableElement {
       h("td", { "data-col": "promise" }, day(item.promiseDate, "—")),
       h("td", {}, statusBadge(item.status))))),
     h("tfoot", {}, h("tr", {}, h("th", { colspan: 2 }, "Total"), h("td", { class: "num" }, total((i) => i.quantity)), h("td", { class: "num" }, total((i) => i.orderBuffer)),
-      h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 4 }))));
+      h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 4 })))));
 }
 
 function tiedRow(p: TiedPreOrder): HTMLTableRowElement {
@@ -229,6 +251,7 @@ function tiedTable(id: string, tied: TiedData): HTMLElement {
     try {
       const next = await request(TIED_PRE_ORDERS, { id, after });
       for (const { node } of next.preOrders.edges) body.appendChild(tiedRow(node));
+      stackable(table);
       after = next.preOrders.pageInfo.endCursor;
       more.hidden = !next.preOrders.pageInfo.hasNextPage;
     } catch (error) {
@@ -237,20 +260,19 @@ function tiedTable(id: string, tied: TiedData): HTMLElement {
       more.disabled = false;
     }
   });
-  return h("div", { id: "tied-pre-orders" },
-    h("table", { class: "grid" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"),
-        h("th", {}, "PO line"), h("th", {}, "Promise date"), h("th", {}, "Status"))),
-      body),
-    more);
+  const table = stackable(h("table", { class: "grid" },
+    h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"),
+      h("th", {}, "PO line"), h("th", {}, "Promise date"), h("th", {}, "Status"))),
+    body));
+  return h("div", { id: "tied-pre-orders" }, table, more);
 }
 
 function runsTable(runs: AllocationRun[]): HTMLElement {
   if (runs.length === 0) return h("p", { class: "muted", id: "runs" }, "Allocate Sales Orders has not run on this PO yet.");
-  return h("table", { class: "grid", id: "runs" },
+  return stackable(h("table", { class: "grid", id: "runs" },
     h("thead", {}, h("tr", {}, h("th", {}, "Run"), h("th", {}, "Started"), h("th", {}, "By"), h("th", { class: "num" }, "Items tied"),
       h("th", { class: "num" }, "Units"), h("th", { class: "num" }, "Kept waiting"))),
     h("tbody", {}, runs.map((run) => h("tr", {},
       h("td", {}, run.id.replace(/^AllocationRun:/, "")), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
-      h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount)))));
+      h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount))))));
 }
