@@ -53,6 +53,7 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
  */
 export async function usabilityProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const document = (globalThis as unknown as { document: Document }).document; // runs in the page
     const problems: string[] = [];
     const name = (e: Element) => `${e.tagName.toLowerCase()}#${e.id || (e as HTMLInputElement).name || "?"}`;
     const visibleText = (id: string) => {
@@ -65,7 +66,7 @@ export async function usabilityProblems(page: Page): Promise<string[]> {
         || (control.getAttribute("aria-labelledby") ?? "").split(/\s+/).some((id) => id !== "" && visibleText(id));
       if (!labelled) problems.push(`${name(control)} has no label`);
     }
-    for (const button of Array.from(document.querySelectorAll<HTMLButtonElement>("button:disabled"))) {
+    for (const button of Array.from(document.querySelectorAll("button:disabled"))) {
       if (button.getClientRects().length === 0 || /…$/.test(button.textContent ?? "")) continue; // hidden, or busy for a moment
       const ids = (button.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id) => id !== "");
       if (!ids.some(visibleText)) problems.push(`disabled button "${button.textContent}" does not say why in visible text (aria-describedby)`);
