@@ -1,6 +1,9 @@
 import { expect } from "chai";
+import { parse as parseCsv } from "csv-parse/sync";
+import { readFileSync } from "node:fs";
 import { Browser, BrowserContext, Page } from "playwright-core";
 import { loadDemoCatalog } from "../../src/domain";
+import { parsePurchaseOrderCsv } from "../../src/domain/intake";
 import { buildWeb } from "../support/build-web";
 import { inDays } from "../support/clock";
 import { openTestDb } from "../support/database";
@@ -248,6 +251,48 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await page.waitForSelector("#action-reason");
     expect(await page.isDisabled("#allocate")).to.equal(true);
     expect(await usabilityProblems(page)).to.deep.equal([]);
+  });
+
+  it("exports the POs found (every page) as CSV in the upload's columns, quoted where needed, that parses back into the same POs", async () => {
+    await purchaseOrder(api, "PO-X-1", [
+      { sku: "SCARF-GREY", quantity: 12, arrivalDate: inDays(30), orderBuffer: 2, bufferDays: 3 },
+      { sku: "BOOT-TAN-42", quantity: 4 },
+    ], { facilityId: 'WH "North", dock 2' });
+    await purchaseOrder(api, "PO-X-2", [{ sku: "JACKET-NAVY-M", quantity: 7, arrivalDate: inDays(40) }], { facilityId: "WH-SOUTH" });
+    await purchaseOrder(api, "PO-Y-1", [{ sku: "JACKET-NAVY-M", quantity: 1, arrivalDate: inDays(40) }]);
+    // 50 more, older: the export reads the found list 50 POs a request, so it takes two.
+    for (let i = 1; i <= 50; i++) {
+      await purchaseOrder(api, `PO-X-P${String(i).padStart(2, "0")}`, [{ sku: "SCARF-GREY", quantity: i }], { orderDate: `2026-01-${String(1 + (i % 28)).padStart(2, "0")}` });
+    }
+    const exportRequests: string[] = [];
+    page.on("request", (r) => { if (r.postData()?.includes("query ExportPurchaseOrders")) exportRequests.push(r.postData()!); });
+    await signIn();
+    await page.selectOption("#size", "10");
+    await page.fill("#q", "po-x-");
+    await page.press("#q", "Enter");
+    await page.waitForSelector("#results[data-shows='q=po-x-&size=10#1']");
+    const [file] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+    expect(file.suggestedFilename()).to.match(/^purchase-orders-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await file.path())!, "utf8");
+    expect(text).to.contain('"WH ""North"", dock 2"');
+    const all = parseCsv(text) as string[][];
+    expect(exportRequests).to.have.length(2);
+    expect(all).to.have.length(1 + 3 + 50);
+    expect(all.filter((r) => r[0].startsWith("PO-X-P")).map((r) => Number(r[3])).sort((a, b) => a - b)).to.deep.equal(Array.from({ length: 50 }, (_, i) => i + 1));
+    const rows = all.filter((r) => !r[0].startsWith("PO-X-P"));
+    expect(rows).to.deep.equal([
+      ["orderId", "productSku", "arrivalDate", "quantity", "facilityId", "orderBuffer", "bufferDays"],
+      ["PO-X-2", "JACKET-NAVY-M", inDays(40), "7", "WH-SOUTH", "0", "0"],
+      ["PO-X-1", "SCARF-GREY", inDays(30), "12", 'WH "North", dock 2', "2", "3"],
+      ["PO-X-1", "BOOT-TAN-42", "", "4", 'WH "North", dock 2', "0", "0"],
+    ]);
+    const back = parsePurchaseOrderCsv(text, "MM/dd/yyyy");
+    expect(back.errors).to.deep.equal([]);
+    expect(back.orders.filter((o) => !o.id.startsWith("PO-X-P")).map((o) => [o.id, o.facilityId, o.items.map((i) => [i.sku, i.quantity, i.arrivalDate?.toISOString().slice(0, 10) ?? null])])).to.deep.equal([
+      ["PO-X-2", "WH-SOUTH", [["JACKET-NAVY-M", 7, inDays(40)]]],
+      ["PO-X-1", 'WH "North", dock 2', [["SCARF-GREY", 12, inDays(30)], ["BOOT-TAN-42", 4, null]]],
+    ]);
+    expect(await page.innerText("#export-status")).to.equal("Exported 52 POs (53 item rows) in the upload's columns, arrival dates as yyyy-MM-dd.");
   });
 
   it("pages through POs by cursor and filters by SKU, status and pending pre-orders", async () => {

@@ -1,8 +1,9 @@
 /** The PO find page: search by PO id or SKU, filter by status and pending pre-orders, cursor pages. */
 import { ApiError, request } from "./api.js";
 import { Child, day, h, notice, plural, replace, stackable, statusBadge } from "./dom.js";
-import type { OrderStatus, PurchaseOrderFilter } from "./graphql/graphql.js";
-import { FIND_POS, FindResult, ListPo } from "./queries.js";
+import type { ExportPurchaseOrdersQuery, OrderStatus, PurchaseOrderFilter } from "./graphql/graphql.js";
+import { csvText, download, UPLOAD_COLUMNS } from "./csv.js";
+import { EXPORT_POS, FIND_POS, FindResult, ListPo } from "./queries.js";
 
 const STATUS_CHOICES: [string, string][] = [
   ["", "Any status"], ["OPEN", "Open (created or approved)"], ["CREATED", "Created"], ["APPROVED", "Approved"],
@@ -107,6 +108,7 @@ async function loadPage(results: HTMLElement, params: URLSearchParams): Promise<
   const next = !pageInfo.hasNextPage ? h("span")
     : h("button", { type: "button", onclick: () => { paging.cursors.push(pageInfo.endCursor); void loadPage(results, params); } }, "Next →");
   replace(results,
+    exportBar(params, totalCount),
     stackable(h("table", { class: "grid", id: "po-list" },
       h("thead", {}, h("tr", {},
         h("th", {}, "PO"), h("th", {}, "Status"), h("th", {}, "Facility"), h("th", {}, "Ordered on"), h("th", {}, "Arrival"),
@@ -115,6 +117,44 @@ async function loadPage(results: HTMLElement, params: URLSearchParams): Promise<
       h("tbody", {}, edges.map(({ node }) => poRow(node))))),
     h("nav", { class: "pager", "aria-label": "Pages" }, previous,
       h("span", { class: "muted", id: "page-status" }, `POs ${from}–${from + edges.length - 1} of ${totalCount}`), next));
+}
+
+/** POs per request while exporting: the found list is read page by page, as the find page reads it. */
+const EXPORT_PAGE = 50;
+
+/** Export CSV: every PO found (all pages), one row per item, in the upload's columns, so the file can be uploaded again. */
+function exportBar(params: URLSearchParams, totalCount: number): HTMLElement {
+  const status = h("span", { class: "muted", id: "export-status", role: "status" });
+  const button = h("button", { type: "button", id: "export-csv", "aria-describedby": "export-status" }, "Export CSV");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    button.textContent = "Exporting…";
+    const rows: (string | number | null)[][] = [[...UPLOAD_COLUMNS]];
+    let poCount = 0;
+    try {
+      let after: string | null = null;
+      for (;;) {
+        const page: ExportPurchaseOrdersQuery["purchaseOrders"] = (await request(EXPORT_POS, { filter: filterOf(params), first: EXPORT_PAGE, after })).purchaseOrders;
+        for (const { node } of page.edges) {
+          poCount++;
+          for (const item of node.items) {
+            rows.push([node.id, item.product.sku, item.arrivalDate, item.quantity, node.facilityId, item.orderBuffer, item.bufferDays]);
+          }
+        }
+        status.textContent = `Read ${plural(poCount, "PO")} of ${totalCount}…`;
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      download(`purchase-orders-${new Date().toISOString().slice(0, 10)}.csv`, csvText(rows));
+      status.textContent = `Exported ${plural(poCount, "PO")} (${plural(rows.length - 1, "item row")}) in the upload's columns, arrival dates as yyyy-MM-dd.`;
+    } catch (error) {
+      status.textContent = `Export failed: ${(error as ApiError).message}`;
+    } finally {
+      button.disabled = false;
+      button.textContent = "Export CSV";
+    }
+  });
+  return h("div", { class: "actions" }, button, status);
 }
 
 function poRow(po: ListPo): HTMLTableRowElement {

@@ -22,6 +22,16 @@ export const FIND_POS = graphql(`
   }
 `);
 
+/** The POs found, with what the upload format needs of each item: Export CSV pages through them. */
+export const EXPORT_POS = graphql(`
+  query ExportPurchaseOrders($filter: PurchaseOrderFilter, $first: Int, $after: String) {
+    purchaseOrders(filter: $filter, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id facilityId items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } } }
+    }
+  }
+`);
+
 export const PO_DETAIL = graphql(`
   query PurchaseOrderDetail($id: ID!) {
     purchaseOrder(id: $id) {

@@ -180,6 +180,15 @@ export type FindPurchaseOrdersQueryVariables = Exact<{
 
 export type FindPurchaseOrdersQuery = { purchaseOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ quantity: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null }> } }> } };
 
+export type ExportPurchaseOrdersQueryVariables = Exact<{
+  filter?: InputMaybe<PurchaseOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ExportPurchaseOrdersQuery = { purchaseOrders: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, facilityId: string, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } }> } };
+
 export type PurchaseOrderDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -263,6 +272,32 @@ export const FindPurchaseOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FindPurchaseOrdersQuery, FindPurchaseOrdersQueryVariables>;
+export const ExportPurchaseOrdersDocument = new TypedDocumentString(`
+    query ExportPurchaseOrders($filter: PurchaseOrderFilter, $first: Int, $after: String) {
+  purchaseOrders(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        facilityId
+        items {
+          seqId
+          quantity
+          orderBuffer
+          bufferDays
+          arrivalDate
+          product {
+            sku
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportPurchaseOrdersQuery, ExportPurchaseOrdersQueryVariables>;
 export const PurchaseOrderDetailDocument = new TypedDocumentString(`
     query PurchaseOrderDetail($id: ID!) {
   purchaseOrder(id: $id) {
