@@ -155,3 +155,13 @@ export const ALLOCATION_RUNS = graphql(`
 export const TYPENAME = graphql(`
   query Typename { __typename }
 `);
+
+export const RECEIVE = graphql(`
+  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {
+    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {
+      addedToInventory
+      purchaseOrderItem { ...PoItemFields receivedQuantity }
+      released { ...PreOrderItemFields }
+    }
+  }
+`);

@@ -27,12 +27,16 @@ export class PurchaseOrderItem implements Node {
   @Field(() => Int, { description: "Units ordered from the supplier" }) quantity: number;
   @Field(() => Int, { description: "Units held back, never promised to pre-orders" }) orderBuffer: number;
   @Field(() => Int, { description: "Days added to the arrival date to get the promise date of the pre-orders tied here (and the PDP's date)" }) bufferDays: number;
-  @Field(() => Int, { description: "Sum of the quantities of the pre-order items tied to this line" }) allocatedQuantity: number;
-  @Field(() => Int, { description: "PO ATP, units still free to promise: quantity - orderBuffer - allocatedQuantity, never below 0" }) availableToPromise: number;
+  @Field(() => Int, { description: "Sum of the quantities of the pre-order items tied to this line and still waiting in parking (not yet released to fulfilment)" })
+  allocatedQuantity: number;
+  @Field(() => Int, {
+    description: "PO ATP, units still to come that are free to promise: (quantity - receivedQuantity) - orderBuffer - allocatedQuantity, never below 0",
+  }) availableToPromise: number;
   @Field(() => DateScalar, { nullable: true, description: "The day the stock is expected (estimated delivery date); null = not known yet, so nothing can be promised from this line" })
   arrivalDate: Date | null;
   @Field(() => DateScalar, { nullable: true, description: "The day a pre-order tied to this line is promised: arrivalDate plus bufferDays; null without an arrival date" })
   promiseDate: Date | null;
+  @Field(() => Int, { description: "Units that arrived (receivePurchaseOrderItem); the line completes when all did" }) receivedQuantity: number;
   @Field(() => OrderStatus, { description: "CREATED or APPROVED: open; COMPLETED or CANCELLED: takes no more pre-orders" }) status: OrderStatus;
 }
 
@@ -95,6 +99,7 @@ export const toPurchaseOrderItem = (item: PurchaseOrderItemEntity): PurchaseOrde
   orderBuffer: item.orderBuffer,
   bufferDays: item.bufferDays,
   allocatedQuantity: item.allocatedQuantity,
+  receivedQuantity: item.receivedQuantity,
   availableToPromise: availableToPromise(item),
   arrivalDate: item.estimatedDeliveryDate,
   promiseDate: promiseDateOf(item),

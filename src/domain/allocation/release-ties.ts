@@ -1,5 +1,6 @@
 import { EntityManager } from "typeorm";
-import { TiedItem } from "../../db";
+import { TiedItem, execute } from "../../db";
+import { RetryableConflict } from "../../errors";
 import { AllocationEventRow, recordEvents } from "../history";
 import { PoItemForRules } from "./rules";
 import { lowerAllocated, untieItems } from "./ties";
@@ -25,6 +26,7 @@ export async function releaseTies(manager: EntityManager, tied: TiedItem[], poIt
   for (const t of tied) deltas.set(t.poItemId, (deltas.get(t.poItemId) ?? 0) + t.quantity);
   await lowerAllocated(manager, deltas);
   for (const [id, delta] of deltas) byId.get(id)!.allocatedQuantity -= delta;
+  await settleHeldUnits(manager, [...deltas.keys()].map((id) => byId.get(id)!));
   await recordEvents(manager, tied.map((t): AllocationEventRow => {
     const poItem = byId.get(t.poItemId)!;
     return {
@@ -33,6 +35,25 @@ export async function releaseTies(manager: EntityManager, tied: TiedItem[], poIt
       quantity: t.quantity, oldPromiseDate: t.promiseDate, newPromiseDate: null,
     };
   }));
+}
+
+/**
+ * Received units held for tied pre-orders that no longer need them (a tie released, cancelled or
+ * sent to fulfilment by hand) become the product's inventory: held never exceeds what is still
+ * tied. `poItems` are locked by the caller, with their allocated quantities already lowered; their
+ * held quantities are lowered in place. The product row is the last lock taken (src/db/locks.ts).
+ */
+export async function settleHeldUnits(manager: EntityManager, poItems: PoItemForRules[]): Promise<void> {
+  for (const item of poItems) {
+    const excess = item.heldQuantity - Math.min(item.heldQuantity, item.allocatedQuantity);
+    if (excess <= 0) continue;
+    const changed = await execute(
+      manager, "UPDATE purchase_order_item SET held_quantity = held_quantity - ? WHERE po_item_id = ? AND held_quantity = ?", [excess, item.id, item.heldQuantity],
+    );
+    if (changed !== 1) throw new RetryableConflict("A PO item's held units changed meanwhile");
+    await execute(manager, "UPDATE product SET inventory_available = inventory_available + ? WHERE product_id = ?", [excess, item.productId]);
+    item.heldQuantity -= excess;
+  }
 }
 
 /**

@@ -2,3 +2,5 @@
 export { allocatePreOrderItem, cancelPreOrderItem, releaseAllocation } from "./pre-order-lifecycle";
 export { cancelPurchaseOrder, cancelPurchaseOrderItem, completePurchaseOrder, updatePurchaseOrderItem } from "./purchase-order-lifecycle";
 export type { PurchaseOrderItemUpdate } from "./purchase-order-lifecycle";
+export { planReceipt, receivePurchaseOrderItem } from "./receiving";
+export type { Receipt, ReceiptPlan } from "./receiving";

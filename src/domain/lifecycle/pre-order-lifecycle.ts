@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { LockedPurchaseOrder, LockedSalesItem, TiedItem, execute, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
+import { LockedPurchaseOrder, LockedSalesItem, TiedItem, execute, holdsTie, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
 import { DomainError, RetryableConflict, badInput, notFound } from "../../errors";
 import {
   PoItemForRules, WAITING_PRE_ORDER_SQL, availableToPromise, byPreference, claimWaitingItems, isAllocatable, pickPoItem, promiseDateOf, raiseAllocated,
@@ -114,7 +114,7 @@ async function lockItemAndItsTie(manager: EntityManager, orderId: string, seqId:
   const poItem = peek.poOrderId ? (await lockPurchaseOrder(manager, peek.poOrderId, peek.poItemSeqId!)).items[0] : null;
   const item = await lockSalesOrderItem(manager, orderId, seqId, WAITING_PRE_ORDER_SQL);
   if (!item) throw notFound(`No pre-order item ${orderId}/${seqId}`);
-  if (item.poItemId !== (poItem?.id ?? null)) throw new RetryableConflict("A pre-order item's tie changed while locking it");
+  if ((holdsTie(item) ? item.poItemId : null) !== (poItem?.id ?? null)) throw new RetryableConflict("A pre-order item's tie changed while locking it");
   return { item, poItem };
 }
 

@@ -1,7 +1,7 @@
 import { EntityManager } from "typeorm";
 import { padToPowerOfTwo, placeholders, poItemColumns, selectPrepared, sqlDate, toPoItemRow } from "../../db";
 import { badInput } from "../../errors";
-import { ALLOCATABLE_PO_ITEM_SQL, PoItemForRules, availableToPromise, byPreference, pickPoItem, promiseDateOf } from "../allocation";
+import { ALLOCATABLE_PO_ITEM_SQL, HAS_ATP_SQL, PoItemForRules, availableToPromise, byPreference, pickPoItem, promiseDateOf } from "../allocation";
 import { LIMITS, startOfTodayUtc } from "../core";
 
 /**
@@ -74,7 +74,7 @@ const buildPromiseRowsSql = (skuCount: number): string =>
   `SELECT pr.product_id AS pr_product_id, pr.sku, pr.inventory_available, ${poItemColumns("p")}
    FROM product pr
    LEFT JOIN (purchase_order_item p JOIN order_header h ON h.order_id = p.order_id)
-     ON p.product_id = pr.product_id AND ${ALLOCATABLE_PO_ITEM_SQL} AND p.allocated_quantity + p.order_buffer < p.quantity
+     ON p.product_id = pr.product_id AND ${ALLOCATABLE_PO_ITEM_SQL} AND ${HAS_ATP_SQL}
    WHERE pr.sku IN (${placeholders(skuCount)})`;
 
 /** The parameters of promiseRowsSql. */

@@ -70,6 +70,7 @@ type Documents = {
     "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": typeof types.PreOrdersDocument,
     "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": typeof types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": typeof types.TypenameDocument,
+    "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": typeof types.ReceivePurchaseOrderItemDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
 const documents: Documents = {
@@ -128,6 +129,7 @@ const documents: Documents = {
     "\n  query PreOrders($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { node { ...PreOrderItemFields product { sku } } }\n    }\n  }\n": types.PreOrdersDocument,
     "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": types.TypenameDocument,
+    "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": types.ReceivePurchaseOrderItemDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
 
@@ -351,6 +353,10 @@ export function graphql(source: "\n  query AllocationRuns($po: ID, $first: Int, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Typename { __typename }\n"): typeof import('./graphql').TypenameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n"): typeof import('./graphql').ReceivePurchaseOrderItemDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

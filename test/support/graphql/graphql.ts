@@ -25,9 +25,11 @@ export type Scalars = {
 export type AllocationEventType =
   /** Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie) */
   | 'ALLOCATE'
+  /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
+  | 'FULFILLMENT_RELEASE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
-  /** Still tied, promised another day: its PO item's arrival date or buffer days changed */
+  /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
   | 'REPROMISE';
 
 /** What the product page shows for a SKU and a quantity */
@@ -485,7 +487,7 @@ export type AllocationHistoryQueryVariables = Exact<{
 }>;
 
 
-export type AllocationHistoryQuery = { allocationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: AllocationEventType, at: string, actor: string | null, reason: string, runId: string | null, orderId: string, seqId: string, purchaseOrderId: string, purchaseOrderItemSeqId: string, quantity: number, oldPromiseDate: string | null, newPromiseDate: string | null } }> } };
+export type AllocationHistoryQuery = { allocationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: AllocationEventType, at: string, actor: string | null, reason: string, runId: string | null, orderId: string, seqId: string, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, quantity: number, oldPromiseDate: string | null, newPromiseDate: string | null } }> } };
 
 export type PromiseDateChangesQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -557,6 +559,15 @@ export type TypenameQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TypenameQuery = { __typename: 'Query' };
+
+export type ReceivePurchaseOrderItemMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type ReceivePurchaseOrderItemMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { receivedQuantity: number, id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus }, released: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null }> } };
 
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1495,6 +1506,43 @@ export const TypenameDocument = new TypedDocumentString(`
   __typename
 }
     `) as unknown as TypedDocumentString<TypenameQuery, TypenameQueryVariables>;
+export const ReceivePurchaseOrderItemDocument = new TypedDocumentString(`
+    mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {
+  receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {
+    addedToInventory
+    purchaseOrderItem {
+      ...PoItemFields
+      receivedQuantity
+    }
+    released {
+      ...PreOrderItemFields
+    }
+  }
+}
+    fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
+  seqId
+  quantity
+  orderBuffer
+  bufferDays
+  allocatedQuantity
+  availableToPromise
+  arrivalDate
+  promiseDate
+  status
+}
+fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<ReceivePurchaseOrderItemMutation, ReceivePurchaseOrderItemMutationVariables>;
 export const ViewerRoleDocument = new TypedDocumentString(`
     query ViewerRole {
   viewer {

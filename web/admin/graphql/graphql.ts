@@ -25,9 +25,11 @@ export type Scalars = {
 export type AllocationEventType =
   /** Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie) */
   | 'ALLOCATE'
+  /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
+  | 'FULFILLMENT_RELEASE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
-  /** Still tied, promised another day: its PO item's arrival date or buffer days changed */
+  /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
   | 'REPROMISE';
 
 /** What the product page shows for a SKU and a quantity */
