@@ -6,8 +6,9 @@ import { loadDemoCatalog } from "../../src/domain";
 import { parsePurchaseOrderCsv } from "../../src/domain/intake";
 import { buildWeb } from "../support/build-web";
 import { inDays } from "../support/clock";
+import { RECEIVE } from "../support/documents";
 import { openTestDb } from "../support/database";
-import { cancelPurchaseOrder, purchaseOrder } from "../support/scenario";
+import { allocate, cancelPurchaseOrder, purchaseOrder } from "../support/scenario";
 import { TEST_KEYS, TestServer, startTestServer } from "../support/server";
 import { launchChromium, screenshot, usabilityProblems, watchPage } from "./chromium";
 
@@ -293,6 +294,52 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
       ["PO-X-1", 'WH "North", dock 2', [["SCARF-GREY", 12, inDays(30)], ["BOOT-TAN-42", 4, null]]],
     ]);
     expect(await page.innerText("#export-status")).to.equal("Exported 52 POs (53 item rows) in the upload's columns, arrival dates as yyyy-MM-dd.");
+  });
+
+  it("receives stock on a PO line: releases the oldest tied pre-orders whole, adds the rest to inventory, completes the line", async () => {
+    await allocate(api, "PO-DEMO-1");
+    await signIn();
+    await page.click("#po-list tr[data-po='PO-DEMO-1'] a");
+    await page.waitForSelector("#po-items");
+    const line = page.locator("#po-items tbody tr[data-line='00001']");
+    expect(await line.locator("[data-col=received]").innerText()).to.equal("0 of 10");
+    expect(await usabilityProblems(page)).to.deep.equal([]);
+    await page.fill("#receive-00001", "4");
+    await page.click("#po-items form[data-line='00001'] button");
+    await page.waitForSelector("#receive-summary");
+    expect(await page.innerText("#receive-summary")).to.equal("Received 4 units of JACKET-NAVY-M on PO-DEMO-1 line 00001 (4 of 10 now received). "
+      + "Released 1 pre-order item (2 units) to fulfilment at WH-MAIN. 2 units added to inventory (2 available now).");
+    expect(await page.locator("#released li").evaluateAll((li) => li.map((e) => e.getAttribute("data-order")))).to.deep.equal(["SO-DEMO-1001/00001"]);
+    await page.waitForSelector("#po-items tbody tr[data-line='00001'] [data-col=received]:text('4 of 10')");
+    await page.fill("#receive-00001", "7");
+    expect(await page.locator("#receive-00001:invalid").count(), "more than is still open is refused before sending").to.equal(1);
+    await page.fill("#receive-00001", "6");
+    await page.click("#po-items form[data-line='00001'] button");
+    await page.waitForSelector("#receive-summary:has-text('6 units')");
+    expect(await page.innerText("#receive-summary")).to.equal("Received 6 units of JACKET-NAVY-M on PO-DEMO-1 line 00001 (10 of 10 now received). "
+      + "Released 1 pre-order item (3 units) to fulfilment at WH-MAIN. 3 units added to inventory (5 available now). The line is fully received.");
+    expect(await page.locator("#released li").evaluateAll((li) => li.map((e) => e.getAttribute("data-order")))).to.deep.equal(["SO-DEMO-1004/00001"]);
+    await page.waitForSelector("#po-items tbody tr[data-line='00001'] [data-col=received]:text('10 of 10')");
+    expect(await line.locator("[data-col=receive]").innerText()).to.equal("All received");
+    expect(await page.locator("#tied-pre-orders tr[data-order='SO-DEMO-1004/00001']").count(), "kept for the record").to.equal(1);
+    await screenshot(page, "admin-received");
+
+    // The service's refusal is shown in words: another tab received the rest of line 00002 first.
+    await page.fill("#receive-00002", "6");
+    expect((await api.gql(RECEIVE, { po: "PO-DEMO-1", seq: "00002", quantity: 6 })).errors).to.equal(undefined);
+    await page.click("#po-items form[data-line='00002'] button");
+    await page.waitForSelector("#flash .notice-error");
+    expect(await page.innerText("#flash")).to.match(/receiv/i);
+    expect(await page.innerText("#flash")).to.equal("PO item PO-DEMO-1/00002 is completed; nothing can be received on it");
+    await page.locator("#po-items tbody tr[data-line='00002'] [data-col=receive]", { hasText: "All received" }).waitFor();
+
+    // A support key sees what was received, with no form.
+    await page.click("#who button.link");
+    await page.fill("#key", TEST_KEYS.support);
+    await page.click("#key-form button[type=submit]");
+    await page.waitForSelector("#po-items");
+    expect(await page.locator("#po-items form").count()).to.equal(0);
+    expect(await page.innerText("#receive-reason")).to.equal("Receiving stock needs the admin key.");
   });
 
   it("pages through POs by cursor and filters by SKU, status and pending pre-orders", async () => {

@@ -4,7 +4,8 @@ import { Child, day, h, moment, notice, plural, replace, stackable, STATUS_WORDS
 import { findPageHash } from "./find-page.js";
 import type { PurchaseOrderDetailQuery, TiedPreOrdersQuery } from "./graphql/graphql.js";
 import {
-  ALLOCATE, AllocatePayload, AllocationRun, PO_DETAIL, PoItem, PurchaseOrder, TIED_PRE_ORDERS, TiedPreOrder, WaitingPreOrder, waitingPreOrders,
+  ALLOCATE, AllocatePayload, AllocationRun, PO_DETAIL, PoItem, PurchaseOrder, RECEIVE, ReceivePayload, TIED_PRE_ORDERS, TiedPreOrder, WaitingPreOrder,
+  waitingPreOrders,
 } from "./queries.js";
 
 export interface Viewer { role: string; actor: string | null }
@@ -44,7 +45,7 @@ export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer):
       header(po),
       actions(po, viewer, panel, flash, reload),
       panel,
-      h("h2", {}, "Items"), itemsTable(po.items),
+      h("h2", {}, "Items"), itemsTable(po, viewer, flash, reload),
       h("h2", {}, `Pre-orders tied to this PO (${tied.preOrders.totalCount})`), tiedTable(id, tied),
       h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns.edges.map((e) => e.node)));
   };
@@ -213,24 +214,79 @@ function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<s
   ];
 }
 
-function itemsTable(items: PoItem[]): HTMLTableElement {
+function itemsTable(po: PurchaseOrder, viewer: Viewer, flash: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const items = po.items;
   const total = (pick: (i: PoItem) => number) => items.reduce((sum, item) => sum + pick(item), 0);
-  return stackable(h("table", { class: "grid", id: "po-items" },
-    h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", { class: "num" }, "Order buffer"),
-      h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"),
-      h("th", { title: "Arrival date plus buffer days: the day pre-orders tied to this line are promised, and the product page shows" }, "Promise date"),
-      h("th", {}, "Status"))),
-    h("tbody", {}, items.map((item) => h("tr", { "data-sku": item.product.sku },
-      h("td", {}, item.seqId),
-      h("td", {}, h("strong", {}, item.product.sku), h("br"), h("span", { class: "muted" }, item.product.name)),
-      h("td", { class: "num" }, item.quantity), h("td", { class: "num" }, item.orderBuffer),
-      h("td", { class: "num", "data-col": "allocated" }, item.allocatedQuantity),
-      h("td", { class: "num", "data-col": "atp" }, item.availableToPromise),
-      h("td", {}, day(item.arrivalDate, "not set")), h("td", { class: "num" }, item.bufferDays),
-      h("td", { "data-col": "promise" }, day(item.promiseDate, "—")),
-      h("td", {}, statusBadge(item.status))))),
-    h("tfoot", {}, h("tr", {}, h("th", { colspan: 2 }, "Total"), h("td", { class: "num" }, total((i) => i.quantity)), h("td", { class: "num" }, total((i) => i.orderBuffer)),
-      h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 4 })))));
+  const canReceive = viewer.role === "ADMIN";
+  return h("div", {},
+    stackable(h("table", { class: "grid", id: "po-items" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", { class: "num" }, "Order buffer"),
+        h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"),
+        h("th", { title: "Arrival date plus buffer days: the day pre-orders tied to this line are promised, and the product page shows" }, "Promise date"),
+        h("th", {}, "Status"), h("th", { class: "num" }, "Received"), h("th", {}, "Receive"))),
+      h("tbody", {}, items.map((item) => h("tr", { "data-sku": item.product.sku, "data-line": item.seqId },
+        h("td", {}, item.seqId),
+        h("td", {}, h("strong", {}, item.product.sku), h("br"), h("span", { class: "muted" }, item.product.name)),
+        h("td", { class: "num" }, item.quantity), h("td", { class: "num" }, item.orderBuffer),
+        h("td", { class: "num", "data-col": "allocated" }, item.allocatedQuantity),
+        h("td", { class: "num", "data-col": "atp" }, item.availableToPromise),
+        h("td", {}, day(item.arrivalDate, "not set")), h("td", { class: "num" }, item.bufferDays),
+        h("td", { "data-col": "promise" }, day(item.promiseDate, "—")),
+        h("td", {}, statusBadge(item.status)),
+        h("td", { class: "num", "data-col": "received" }, `${item.receivedQuantity} of ${item.quantity}`),
+        h("td", { "data-col": "receive" }, receiveCell(po, item, canReceive, flash, reload))))),
+      h("tfoot", {}, h("tr", {}, h("th", { colspan: 2 }, "Total"), h("td", { class: "num" }, total((i) => i.quantity)), h("td", { class: "num" }, total((i) => i.orderBuffer)),
+        h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 6 }))))),
+    canReceive ? null : h("p", { class: "muted", id: "receive-reason" }, "Receiving stock needs the admin key."));
+}
+
+const OPEN = new Set(["CREATED", "APPROVED"]);
+
+/**
+ * Receive: the units that arrived for one line. They go to the line's tied pre-orders, oldest
+ * first, each whole (released to fulfilment); the rest becomes the product's inventory.
+ */
+function receiveCell(po: PurchaseOrder, item: PoItem, canReceive: boolean, flash: HTMLElement, reload: () => Promise<void>): Child {
+  const open = item.quantity - item.receivedQuantity;
+  if (!OPEN.has(po.status) || !OPEN.has(item.status) || open <= 0) {
+    return h("span", { class: "muted" }, item.receivedQuantity >= item.quantity ? "All received" : `Line ${STATUS_WORDS[item.status]?.toLowerCase() ?? item.status}`);
+  }
+  if (!canReceive) return h("span", { class: "muted" }, `${plural(open, "unit")} to come`);
+  const id = `receive-${item.seqId}`;
+  const input = h("input", { type: "number", id, name: "quantity", min: 1, max: open, step: 1, value: open, required: true, inputmode: "numeric", class: "qty" });
+  const form = h("form", { class: "inline-form", "data-line": item.seqId },
+    h("label", { for: id, class: "sr-only" }, `Units of ${item.product.sku} that arrived on line ${item.seqId} (at most ${open})`), input,
+    h("button", { type: "submit" }, "Receive"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = form.querySelector("button")!;
+    button.disabled = true;
+    button.textContent = "Receiving…";
+    replace(flash);
+    try {
+      const result = (await request(RECEIVE, { purchaseOrderId: po.id, seqId: item.seqId, quantity: Number(input.value) })).receivePurchaseOrderItem;
+      replace(flash, receivedNotice(po.id, item, Number(input.value), result));
+    } catch (error) {
+      replace(flash, notice("error", (error as ApiError).message));
+      if ((error as ApiError).code === "UNAUTHENTICATED") return;
+    }
+    await reload();
+  });
+  return form;
+}
+
+function receivedNotice(poId: string, item: PoItem, quantity: number, result: ReceivePayload): HTMLElement {
+  const line = result.purchaseOrderItem;
+  const released = result.released.reduce((sum, r) => sum + r.quantity, 0);
+  return notice("success",
+    h("p", { id: "receive-summary" },
+      `Received ${plural(quantity, "unit")} of ${item.product.sku} on ${poId} line ${item.seqId} (${line.receivedQuantity} of ${line.quantity} now received). `,
+      result.released.length === 0 ? "No tied pre-order was released. "
+        : `Released ${plural(result.released.length, "pre-order item")} (${plural(released, "unit")}) to fulfilment at ${result.released[0].facilityId}. `,
+      `${plural(result.addedToInventory, "unit")} added to inventory (${line.product.inventoryAvailable} available now).`,
+      line.status === "COMPLETED" ? " The line is fully received." : ""),
+    result.released.length === 0 ? null : h("ul", { id: "released" }, result.released.map((r) =>
+      h("li", { "data-order": `${r.orderId}/${r.seqId}` }, `${r.orderId} / ${r.seqId}: ${plural(r.quantity, "unit")}, promised `, day(r.promiseDate)))));
 }
 
 function tiedRow(p: TiedPreOrder): HTMLTableRowElement {

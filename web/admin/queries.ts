@@ -6,7 +6,7 @@
 import { graphql } from "./graphql/index.js";
 import {
   TypedDocumentString, type FindPurchaseOrdersQuery, type PurchaseOrderDetailQuery, type TiedPreOrdersQuery, type WaitingPreOrdersQuery,
-  type AllocateSalesOrdersMutation,
+  type AllocateSalesOrdersMutation, type ReceivePurchaseOrderItemMutation,
 } from "./graphql/graphql.js";
 
 export const VIEWER = graphql(`
@@ -36,7 +36,7 @@ export const PO_DETAIL = graphql(`
   query PurchaseOrderDetail($id: ID!) {
     purchaseOrder(id: $id) {
       id status facilityId orderDate pendingPreOrderCount
-      items { id seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status product { sku name } }
+      items { id seqId quantity receivedQuantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status product { sku name } }
     }
     allocationRuns(purchaseOrderId: $id, first: 10) {
       totalCount edges { node { id triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }
@@ -85,6 +85,16 @@ export const ALLOCATE = graphql(`
   }
 `);
 
+export const RECEIVE = graphql(`
+  mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {
+    receivePurchaseOrderItem(purchaseOrderId: $purchaseOrderId, seqId: $seqId, quantity: $quantity) {
+      addedToInventory
+      purchaseOrderItem { seqId quantity receivedQuantity allocatedQuantity availableToPromise status product { sku inventoryAvailable } }
+      released { orderId seqId quantity facilityId promiseDate }
+    }
+  }
+`);
+
 export type FindResult = FindPurchaseOrdersQuery;
 export type ListPo = FindPurchaseOrdersQuery["purchaseOrders"]["edges"][number]["node"];
 export type PurchaseOrder = NonNullable<PurchaseOrderDetailQuery["purchaseOrder"]>;
@@ -92,4 +102,5 @@ export type PoItem = PurchaseOrder["items"][number];
 export type AllocationRun = PurchaseOrderDetailQuery["allocationRuns"]["edges"][number]["node"];
 export type TiedPreOrder = TiedPreOrdersQuery["preOrders"]["edges"][number]["node"];
 export type WaitingPreOrder = WaitingPreOrdersQuery["preOrders"]["edges"][number]["node"];
+export type ReceivePayload = ReceivePurchaseOrderItemMutation["receivePurchaseOrderItem"];
 export type AllocatePayload = AllocateSalesOrdersMutation["allocateSalesOrders"];

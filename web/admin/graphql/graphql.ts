@@ -196,7 +196,7 @@ export type PurchaseOrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
+export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, seqId: string, quantity: number, receivedQuantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
 
 export type TiedPreOrdersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -220,6 +220,15 @@ export type AllocateSalesOrdersMutationVariables = Exact<{
 
 
 export type AllocateSalesOrdersMutation = { allocateSalesOrders: { dryRun: boolean, allocatedItemCount: number, allocatedQuantity: number, run: { id: string } | null, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> } };
+
+export type ReceivePurchaseOrderItemMutationVariables = Exact<{
+  purchaseOrderId: Scalars['ID']['input'];
+  seqId: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type ReceivePurchaseOrderItemMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { seqId: string, quantity: number, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus, product: { sku: string, inventoryAvailable: number } }, released: Array<{ orderId: string, seqId: string, quantity: number, facilityId: string, promiseDate: string | null }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -312,6 +321,7 @@ export const PurchaseOrderDetailDocument = new TypedDocumentString(`
       id
       seqId
       quantity
+      receivedQuantity
       orderBuffer
       bufferDays
       allocatedQuantity
@@ -413,3 +423,33 @@ export const AllocateSalesOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AllocateSalesOrdersMutation, AllocateSalesOrdersMutationVariables>;
+export const ReceivePurchaseOrderItemDocument = new TypedDocumentString(`
+    mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {
+  receivePurchaseOrderItem(
+    purchaseOrderId: $purchaseOrderId
+    seqId: $seqId
+    quantity: $quantity
+  ) {
+    addedToInventory
+    purchaseOrderItem {
+      seqId
+      quantity
+      receivedQuantity
+      allocatedQuantity
+      availableToPromise
+      status
+      product {
+        sku
+        inventoryAvailable
+      }
+    }
+    released {
+      orderId
+      seqId
+      quantity
+      facilityId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReceivePurchaseOrderItemMutation, ReceivePurchaseOrderItemMutationVariables>;
