@@ -127,3 +127,41 @@ export async function lockSalesOrderItem(manager: EntityManager, orderId: string
   if (!row) return undefined;
   return { ...toSalesItemRow(row), headerStatusId: String(row.header_status_id), waiting: Number(row.waiting) === 1 };
 }
+
+/** A pre-order item named by its business key, with the PO item it holds units of (see HOLDS_TIE_SQL); read without a lock. */
+export interface PeekedSalesItem {
+  orderId: string;
+  orderItemSeqId: string;
+  id: number;
+  poItemId: number | null;
+}
+
+/** Reads, without a lock, which sales order items these (order id, seq id) pairs are and which PO items they hold units of; unknown pairs are left out. */
+export async function peekSalesOrderItems(manager: EntityManager, refs: readonly { orderId: string; seqId: string }[]): Promise<PeekedSalesItem[]> {
+  const out: PeekedSalesItem[] = [];
+  for (const part of chunk([...refs], 400)) {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT s.so_item_id, s.order_id, s.order_item_seq_id, CASE WHEN ${HOLDS_TIE_SQL("s")} THEN s.po_item_id END AS holding
+       FROM sales_order_item s WHERE ${part.map(() => "(s.order_id = ? AND s.order_item_seq_id = ?)").join(" OR ")}`,
+      part.flatMap((r) => [r.orderId, r.seqId]),
+    );
+    out.push(...rows.map((r) => ({
+      id: Number(r.so_item_id), orderId: String(r.order_id), orderItemSeqId: String(r.order_item_seq_id), poItemId: r.holding == null ? null : Number(r.holding),
+    })));
+  }
+  return out;
+}
+
+/** Locks sales order items (and reads their order headers' statuses) by id, ascending; `waitingSql` as in lockSalesOrderItem. */
+export async function lockSalesOrderItems(manager: EntityManager, ids: readonly number[], waitingSql: string): Promise<LockedSalesItem[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (const part of chunk([...new Set(ids)].sort((a, b) => a - b), 1000)) {
+    rows.push(...await manager.query(
+      `SELECT ${salesItemColumns("s")}, h.status_id AS header_status_id, CASE WHEN ${waitingSql} THEN 1 ELSE 0 END AS waiting
+       FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
+       WHERE s.so_item_id IN (${placeholders(part.length)}) ORDER BY s.so_item_id${dialectOf(manager).forUpdate}`,
+      part,
+    ));
+  }
+  return rows.map((row) => ({ ...toSalesItemRow(row), headerStatusId: String(row.header_status_id), waiting: Number(row.waiting) === 1 }));
+}

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { day, daysAgo, inDays } from "../support/clock";
 import { snapshot } from "../support/database";
-import { RECEIVE } from "../support/documents";
+import { RECEIVE, UPDATE_PO_ITEM } from "../support/documents";
 import { lifecycleViolations, unitLedgerViolations } from "../support/invariants";
-import { history, preOrder, preOrderItem, products, purchaseOrder, readPurchaseOrder } from "../support/scenario";
+import { cancelPurchaseOrderItem, history, preOrder, preOrderItem, products, purchaseOrder, readPurchaseOrder } from "../support/scenario";
 import { TestServer, errorCode, startTestServer } from "../support/server";
 
 describe("Receiving a PO item (the pre-order desk)", () => {
@@ -74,6 +74,19 @@ describe("Receiving a PO item (the pre-order desk)", () => {
     expect(last.data.receivePurchaseOrderItem).to.deep.include({ addedToInventory: 1 });
     expect((await readPurchaseOrder(api, "PO-1")).status).to.equal("CREATED");
     expect(await inventory("A")).to.equal(5);
+  });
+
+  it("gives the units held for tied pre-orders to inventory when a quantity cut or a cancellation releases those ties", async () => {
+    await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 4, arrivalDate: inDays(10) }, { sku: "B", quantity: 4, arrivalDate: inDays(10) }]);
+    await preOrder(api, "SO-1", daysAgo(3), [{ sku: "A", quantity: 3 }, { sku: "B", quantity: 3 }]);
+    for (const seq of ["00001", "00002"]) expect((await receive("PO-1", seq, 2)).data.receivePurchaseOrderItem.addedToInventory).to.equal(1);
+    const cut = await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { quantity: 3 } });
+    expect(cut.errors).to.equal(undefined);
+    expect(await inventory("A")).to.equal(2);
+    expect(errorCode(await api.gql(UPDATE_PO_ITEM, { po: "PO-1", seq: "00001", input: { quantity: 1 } }))).to.equal("BAD_USER_INPUT");
+    await cancelPurchaseOrderItem(api, "PO-1", "00002");
+    expect(await inventory("B")).to.equal(2);
+    expect(await preOrderItem(api, "SO-1", "00002")).to.include({ purchaseOrderId: null, facilityId: "PRE_ORDER_PARKING" });
   });
 
   it("refuses 11 of 10 units, zero, or a negative number with BAD_USER_INPUT and writes nothing", async () => {

@@ -4,3 +4,5 @@ export { cancelPurchaseOrder, cancelPurchaseOrderItem, completePurchaseOrder, up
 export type { PurchaseOrderItemUpdate } from "./purchase-order-lifecycle";
 export { planReceipt, receivePurchaseOrderItem } from "./receiving";
 export type { Receipt, ReceiptPlan } from "./receiving";
+export { MAX_RELEASE, releasePreOrderItems, updatePreOrderPromiseDate } from "./pre-order-desk";
+export type { PreOrderItemRef } from "./pre-order-desk";

@@ -71,6 +71,9 @@ type Documents = {
     "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": typeof types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": typeof types.TypenameDocument,
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": typeof types.ReceivePurchaseOrderItemDocument,
+    "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": typeof types.ReleasePreOrderItemsDocument,
+    "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": typeof types.UpdatePreOrderPromiseDateDocument,
+    "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": typeof types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
 const documents: Documents = {
@@ -130,6 +133,9 @@ const documents: Documents = {
     "\n  query AllocationRuns($po: ID, $first: Int, $after: String) {\n    allocationRuns(purchaseOrderId: $po, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id purchaseOrderId triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }\n    }\n  }\n": types.AllocationRunsDocument,
     "\n  query Typename { __typename }\n": types.TypenameDocument,
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": types.ReceivePurchaseOrderItemDocument,
+    "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": types.ReleasePreOrderItemsDocument,
+    "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": types.UpdatePreOrderPromiseDateDocument,
+    "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
 
@@ -357,6 +363,18 @@ export function graphql(source: "\n  query Typename { __typename }\n"): typeof i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n"): typeof import('./graphql').ReceivePurchaseOrderItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n"): typeof import('./graphql').ReleasePreOrderItemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n"): typeof import('./graphql').UpdatePreOrderPromiseDateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n"): typeof import('./graphql').PreOrderQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -58,6 +58,10 @@ export type PreOrderFilter = {
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Only items ordered at this instant or later */
+  orderDateFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only items ordered at this instant or earlier */
+  orderDateTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only items promised on this day or later */
   promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Only items promised on this day or earlier */
@@ -66,8 +70,12 @@ export type PreOrderFilter = {
   promised?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items whose order id, SKU or product name contains this text, ignoring case (at most 255 characters) */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** true: only items waiting for stock (open, in PRE_ORDER_PARKING, not tied); false: only items tied to a PO and still in parking */
+  waiting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A sales order from the shop, imported as pre-orders */
@@ -88,6 +96,14 @@ export type PreOrderItemInput = {
   quantity: Scalars['Int']['input'];
   /** The product's SKU; it must exist */
   sku: Scalars['String']['input'];
+};
+
+/** A pre-order item named by its business key */
+export type PreOrderItemRef = {
+  /** The pre-order's order id */
+  orderId: Scalars['ID']['input'];
+  /** The item's seq id, e.g. "00001" */
+  seqId: Scalars['String']['input'];
 };
 
 /** A product to create, or to update when its SKU exists */
@@ -568,6 +584,33 @@ export type ReceivePurchaseOrderItemMutationVariables = Exact<{
 
 
 export type ReceivePurchaseOrderItemMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { receivedQuantity: number, id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus }, released: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null }> } };
+
+export type ReleasePreOrderItemsMutationVariables = Exact<{
+  items: Array<PreOrderItemRef> | PreOrderItemRef;
+  facility: Scalars['String']['input'];
+}>;
+
+
+export type ReleasePreOrderItemsMutation = { releasePreOrderItems: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null }> };
+
+export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
+  order: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  date?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+
+export type PreOrderQueueQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PreOrderQueueQuery = { preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number }, preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, orderDate: string, quantity: number, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null, product: { sku: string, name: string } } }> } };
 
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1543,6 +1586,78 @@ fragment PreOrderItemFields on PreOrderItem {
   purchaseOrderId
   purchaseOrderItemSeqId
 }`) as unknown as TypedDocumentString<ReceivePurchaseOrderItemMutation, ReceivePurchaseOrderItemMutationVariables>;
+export const ReleasePreOrderItemsDocument = new TypedDocumentString(`
+    mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {
+  releasePreOrderItems(items: $items, facilityId: $facility) {
+    ...PreOrderItemFields
+  }
+}
+    fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<ReleasePreOrderItemsMutation, ReleasePreOrderItemsMutationVariables>;
+export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
+    mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {
+  updatePreOrderPromiseDate(
+    orderId: $order
+    seqId: $seq
+    promiseDate: $date
+    reason: $reason
+  ) {
+    ...PreOrderItemFields
+  }
+}
+    fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
+export const PreOrderQueueDocument = new TypedDocumentString(`
+    query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
+  preOrderQueueSummary(filter: $f) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+  preOrders(filter: $f, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        orderId
+        seqId
+        orderDate
+        quantity
+        facilityId
+        purchaseOrderId
+        promiseDate
+        product {
+          sku
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreOrderQueueQuery, PreOrderQueueQueryVariables>;
 export const ViewerRoleDocument = new TypedDocumentString(`
     query ViewerRole {
   viewer {

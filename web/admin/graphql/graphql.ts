@@ -58,6 +58,10 @@ export type PreOrderFilter = {
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Only items ordered at this instant or later */
+  orderDateFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only items ordered at this instant or earlier */
+  orderDateTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only items promised on this day or later */
   promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Only items promised on this day or earlier */
@@ -66,8 +70,12 @@ export type PreOrderFilter = {
   promised?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items whose order id, SKU or product name contains this text, ignoring case (at most 255 characters) */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** true: only items waiting for stock (open, in PRE_ORDER_PARKING, not tied); false: only items tied to a PO and still in parking */
+  waiting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A sales order from the shop, imported as pre-orders */
@@ -88,6 +96,14 @@ export type PreOrderItemInput = {
   quantity: Scalars['Int']['input'];
   /** The product's SKU; it must exist */
   sku: Scalars['String']['input'];
+};
+
+/** A pre-order item named by its business key */
+export type PreOrderItemRef = {
+  /** The pre-order's order id */
+  orderId: Scalars['ID']['input'];
+  /** The item's seq id, e.g. "00001" */
+  seqId: Scalars['String']['input'];
 };
 
 /** A product to create, or to update when its SKU exists */
