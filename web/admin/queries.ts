@@ -6,7 +6,7 @@
 import { graphql } from "./graphql/index.js";
 import {
   TypedDocumentString, type FindPurchaseOrdersQuery, type PurchaseOrderDetailQuery, type TiedPreOrdersQuery, type WaitingPreOrdersQuery,
-  type AllocateSalesOrdersMutation, type ReceivePurchaseOrderItemMutation,
+  type AllocateSalesOrdersMutation, type ReceivePurchaseOrderItemMutation, type PreOrderQueueQuery,
 } from "./graphql/graphql.js";
 
 export const VIEWER = graphql(`
@@ -95,6 +95,35 @@ export const RECEIVE = graphql(`
   }
 `);
 
+/** The pre-order queue: one page of items, first in first out, and the counts for the same filter. */
+export const PRE_ORDER_QUEUE = graphql(`
+  query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {
+    preOrders(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku name } } }
+    }
+    preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
+  }
+`);
+
+export const RELEASE_PRE_ORDERS = graphql(`
+  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {
+    releasePreOrderItems(items: $items, facilityId: $facilityId) { orderId seqId quantity facilityId purchaseOrderId promiseDate }
+  }
+`);
+
+export const SET_PROMISE_DATE = graphql(`
+  mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {
+    updatePreOrderPromiseDate(orderId: $orderId, seqId: $seqId, promiseDate: $promiseDate, reason: $reason) { orderId seqId promiseDate }
+  }
+`);
+
+export const CANCEL_PRE_ORDER = graphql(`
+  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {
+    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }
+  }
+`);
+
 export type FindResult = FindPurchaseOrdersQuery;
 export type ListPo = FindPurchaseOrdersQuery["purchaseOrders"]["edges"][number]["node"];
 export type PurchaseOrder = NonNullable<PurchaseOrderDetailQuery["purchaseOrder"]>;
@@ -103,4 +132,6 @@ export type AllocationRun = PurchaseOrderDetailQuery["allocationRuns"]["edges"][
 export type TiedPreOrder = TiedPreOrdersQuery["preOrders"]["edges"][number]["node"];
 export type WaitingPreOrder = WaitingPreOrdersQuery["preOrders"]["edges"][number]["node"];
 export type ReceivePayload = ReceivePurchaseOrderItemMutation["receivePurchaseOrderItem"];
+export type QueueItem = PreOrderQueueQuery["preOrders"]["edges"][number]["node"];
+export type QueueSummary = PreOrderQueueQuery["preOrderQueueSummary"];
 export type AllocatePayload = AllocateSalesOrdersMutation["allocateSalesOrders"];

@@ -23,6 +23,10 @@ type Documents = {
     "\n  query WaitingPreOrders($sku: String) {\n    preOrders(filter: { sku: $sku, allocated: false, promised: false, facilityId: \"PRE_ORDER_PARKING\" }, first: 100) {\n      edges { node { orderId seqId orderDate quantity product { sku name } } }\n    }\n  }\n": typeof types.WaitingPreOrdersDocument,
     "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean!) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id }\n      allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n    }\n  }\n": typeof types.AllocateSalesOrdersDocument,
     "\n  mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $purchaseOrderId, seqId: $seqId, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { seqId quantity receivedQuantity allocatedQuantity availableToPromise status product { sku inventoryAvailable } }\n      released { orderId seqId quantity facilityId promiseDate }\n    }\n  }\n": typeof types.ReceivePurchaseOrderItemDocument,
+    "\n  query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku name } } }\n    }\n    preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n  }\n": typeof types.PreOrderQueueDocument,
+    "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facilityId) { orderId seqId quantity facilityId purchaseOrderId promiseDate }\n  }\n": typeof types.ReleasePreOrderItemsDocument,
+    "\n  mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $orderId, seqId: $seqId, promiseDate: $promiseDate, reason: $reason) { orderId seqId promiseDate }\n  }\n": typeof types.UpdatePreOrderPromiseDateDocument,
+    "\n  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {\n    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }\n  }\n": typeof types.CancelPreOrderItemDocument,
 };
 const documents: Documents = {
     "\n  query Viewer { viewer { role actor } }\n": types.ViewerDocument,
@@ -33,6 +37,10 @@ const documents: Documents = {
     "\n  query WaitingPreOrders($sku: String) {\n    preOrders(filter: { sku: $sku, allocated: false, promised: false, facilityId: \"PRE_ORDER_PARKING\" }, first: 100) {\n      edges { node { orderId seqId orderDate quantity product { sku name } } }\n    }\n  }\n": types.WaitingPreOrdersDocument,
     "\n  mutation AllocateSalesOrders($id: ID!, $dryRun: Boolean!) {\n    allocateSalesOrders(purchaseOrderId: $id, dryRun: $dryRun) {\n      dryRun allocatedItemCount allocatedQuantity\n      run { id }\n      allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n      skipped { orderId seqId reason }\n    }\n  }\n": types.AllocateSalesOrdersDocument,
     "\n  mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $purchaseOrderId, seqId: $seqId, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { seqId quantity receivedQuantity allocatedQuantity availableToPromise status product { sku inventoryAvailable } }\n      released { orderId seqId quantity facilityId promiseDate }\n    }\n  }\n": types.ReceivePurchaseOrderItemDocument,
+    "\n  query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku name } } }\n    }\n    preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n  }\n": types.PreOrderQueueDocument,
+    "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facilityId) { orderId seqId quantity facilityId purchaseOrderId promiseDate }\n  }\n": types.ReleasePreOrderItemsDocument,
+    "\n  mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $orderId, seqId: $seqId, promiseDate: $promiseDate, reason: $reason) { orderId seqId promiseDate }\n  }\n": types.UpdatePreOrderPromiseDateDocument,
+    "\n  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {\n    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }\n  }\n": types.CancelPreOrderItemDocument,
 };
 
 /**
@@ -67,6 +75,22 @@ export function graphql(source: "\n  mutation AllocateSalesOrders($id: ID!, $dry
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $purchaseOrderId, seqId: $seqId, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { seqId quantity receivedQuantity allocatedQuantity availableToPromise status product { sku inventoryAvailable } }\n      released { orderId seqId quantity facilityId promiseDate }\n    }\n  }\n"): typeof import('./graphql.js').ReceivePurchaseOrderItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $filter, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku name } } }\n    }\n    preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n  }\n"): typeof import('./graphql.js').PreOrderQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facilityId) { orderId seqId quantity facilityId purchaseOrderId promiseDate }\n  }\n"): typeof import('./graphql.js').ReleasePreOrderItemsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $orderId, seqId: $seqId, promiseDate: $promiseDate, reason: $reason) { orderId seqId promiseDate }\n  }\n"): typeof import('./graphql.js').UpdatePreOrderPromiseDateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {\n    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }\n  }\n"): typeof import('./graphql.js').CancelPreOrderItemDocument;
 
 
 export function graphql(source: string) {

@@ -246,6 +246,41 @@ export type ReceivePurchaseOrderItemMutationVariables = Exact<{
 
 export type ReceivePurchaseOrderItemMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { seqId: string, quantity: number, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus, product: { sku: string, inventoryAvailable: number } }, released: Array<{ orderId: string, seqId: string, quantity: number, facilityId: string, promiseDate: string | null }> } };
 
+export type PreOrderQueueQueryVariables = Exact<{
+  filter?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PreOrderQueueQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string, name: string } } }> }, preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number } };
+
+export type ReleasePreOrderItemsMutationVariables = Exact<{
+  items: Array<PreOrderItemRef> | PreOrderItemRef;
+  facilityId: Scalars['String']['input'];
+}>;
+
+
+export type ReleasePreOrderItemsMutation = { releasePreOrderItems: Array<{ orderId: string, seqId: string, quantity: number, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null }> };
+
+export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  seqId: Scalars['String']['input'];
+  promiseDate?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { orderId: string, seqId: string, promiseDate: string | null } };
+
+export type CancelPreOrderItemMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  seqId: Scalars['String']['input'];
+}>;
+
+
+export type CancelPreOrderItemMutation = { cancelPreOrderItem: { orderId: string, seqId: string, status: OrderStatus } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -469,3 +504,74 @@ export const ReceivePurchaseOrderItemDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReceivePurchaseOrderItemMutation, ReceivePurchaseOrderItemMutationVariables>;
+export const PreOrderQueueDocument = new TypedDocumentString(`
+    query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {
+  preOrders(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        orderId
+        seqId
+        orderDate
+        quantity
+        status
+        facilityId
+        promiseDate
+        purchaseOrderId
+        purchaseOrderItemSeqId
+        product {
+          sku
+          name
+        }
+      }
+    }
+  }
+  preOrderQueueSummary(filter: $filter) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+}
+    `) as unknown as TypedDocumentString<PreOrderQueueQuery, PreOrderQueueQueryVariables>;
+export const ReleasePreOrderItemsDocument = new TypedDocumentString(`
+    mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {
+  releasePreOrderItems(items: $items, facilityId: $facilityId) {
+    orderId
+    seqId
+    quantity
+    facilityId
+    purchaseOrderId
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<ReleasePreOrderItemsMutation, ReleasePreOrderItemsMutationVariables>;
+export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
+    mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {
+  updatePreOrderPromiseDate(
+    orderId: $orderId
+    seqId: $seqId
+    promiseDate: $promiseDate
+    reason: $reason
+  ) {
+    orderId
+    seqId
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
+export const CancelPreOrderItemDocument = new TypedDocumentString(`
+    mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {
+  cancelPreOrderItem(orderId: $orderId, seqId: $seqId) {
+    orderId
+    seqId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelPreOrderItemMutation, CancelPreOrderItemMutationVariables>;
