@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from "typeorm";
 import { count, idText, statusText, timestamp } from "./columns";
 
-/** The CHECK the receiving migration adds (src/migrations/1764600000000-receiving.ts), word for word. */
+/** The CHECK the receiving migration adds (src/migrations/1764700000000-receiving.ts), word for word. */
 const RECEIVED_CHECK =
   "received_quantity >= 0 AND received_quantity <= quantity AND held_quantity >= 0 AND released_quantity >= 0 " +
   "AND held_quantity + released_quantity <= received_quantity " +

@@ -108,7 +108,7 @@ export async function updatePreOrderPromiseDate(
   );
   if (changed !== 1) throw new RetryableConflict("A pre-order item changed while setting its promise date");
   await recordEvents(manager, [{
-    type: "REPROMISE", at: clock.now(), actor, reason: reason.trim(), runId: null, salesOrderItemId: item.id, orderId, orderItemSeqId: seqId,
+    type: "REPROMISE", at: clock.now(), actor, reason, runId: null, salesOrderItemId: item.id, orderId, orderItemSeqId: seqId,
     poItemId: null, purchaseOrderId: null, poItemSeqId: null, quantity: item.quantity, oldPromiseDate: item.promiseDate, newPromiseDate: promiseDate,
   }]);
   return (await findPreOrderItem(manager, orderId, seqId))!;

@@ -35,6 +35,9 @@ type Documents = {
     "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": typeof types.CachedMoveArrivalDocument,
     "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }": typeof types.CachedWaitingDocument,
     "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n": typeof types.CachedAllocateDocument,
+    "query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }": typeof types.CachedPoReceivingDocument,
+    "query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }": typeof types.CachedQueueDocument,
+    "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n": typeof types.CachedReceiveDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
@@ -97,6 +100,9 @@ const documents: Documents = {
     "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": types.CachedMoveArrivalDocument,
     "query CachedWaiting { preOrders(first: 10) { edges { node { id orderId promiseDate purchaseOrderId } } } }": types.CachedWaitingDocument,
     "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n": types.CachedAllocateDocument,
+    "query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }": types.CachedPoReceivingDocument,
+    "query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }": types.CachedQueueDocument,
+    "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n": types.CachedReceiveDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
@@ -219,6 +225,18 @@ export function graphql(source: "query CachedWaiting { preOrders(first: 10) { ed
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }\n"): typeof import('./graphql').CachedAllocateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }"): typeof import('./graphql').CachedPoReceivingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }"): typeof import('./graphql').CachedQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n"): typeof import('./graphql').CachedReceiveDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -327,6 +327,27 @@ export type CachedAllocateMutationVariables = Exact<{
 
 export type CachedAllocateMutation = { allocateSalesOrders: { allocations: Array<{ preOrderItem: { id: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
 
+export type CachedPoReceivingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedPoReceivingQuery = { purchaseOrder: { id: string, items: Array<{ id: string, seqId: string, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus }> } | null };
+
+export type CachedQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CachedQueueQuery = { preOrders: { edges: Array<{ node: { id: string, orderId: string, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null } }> } };
+
+export type CachedReceiveMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type CachedReceiveMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { id: string, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus }, released: Array<{ id: string, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null }> } };
+
 export type CacheSetupCancelPoMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -954,6 +975,56 @@ export const CachedAllocateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CachedAllocateMutation, CachedAllocateMutationVariables>;
+export const CachedPoReceivingDocument = new TypedDocumentString(`
+    query CachedPoReceiving($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    items {
+      id
+      seqId
+      receivedQuantity
+      allocatedQuantity
+      availableToPromise
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedPoReceivingQuery, CachedPoReceivingQueryVariables>;
+export const CachedQueueDocument = new TypedDocumentString(`
+    query CachedQueue {
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+        orderId
+        facilityId
+        purchaseOrderId
+        promiseDate
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedQueueQuery, CachedQueueQueryVariables>;
+export const CachedReceiveDocument = new TypedDocumentString(`
+    mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {
+  receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {
+    addedToInventory
+    purchaseOrderItem {
+      id
+      receivedQuantity
+      allocatedQuantity
+      availableToPromise
+      status
+    }
+    released {
+      id
+      facilityId
+      purchaseOrderId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedReceiveMutation, CachedReceiveMutationVariables>;
 export const CacheSetupCancelPoDocument = new TypedDocumentString(`
     mutation CacheSetupCancelPo {
   cancelPurchaseOrder(id: "PO-1") {

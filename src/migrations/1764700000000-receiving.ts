@@ -18,8 +18,8 @@ const RECEIVED_CHECK =
  * On MySQL/MariaDB TypeORM creates no CHECKs itself, so the constraint is added with plain SQL
  * there (MariaDB and MySQL 8.0.16+ enforce it).
  */
-export class Receiving1764600000000 implements MigrationInterface {
-  name = "Receiving1764600000000";
+export class Receiving1764700000000 implements MigrationInterface {
+  name = "Receiving1764700000000";
 
   async up(q: QueryRunner): Promise<void> {
     const intType = dialectOf(q).intType;
