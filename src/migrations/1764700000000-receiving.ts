@@ -33,13 +33,20 @@ export class Receiving1764700000000 implements MigrationInterface {
     } else {
       await q.createCheckConstraint("purchase_order_item", new TableCheck({ name: "ck_po_item_received", expression: RECEIVED_CHECK }));
     }
-    for (const [name, length] of [["po_item_id", 0], ["purchase_order_id", 64], ["po_item_seq_id", 20]] as const) {
-      const table = (await q.getTable("allocation_event"))!;
-      const old = table.findColumnByName(name)!;
-      const changed = old.clone();
-      changed.isNullable = true;
-      if (length) changed.length = String(length);
-      await q.changeColumn(table, old, changed);
+    const collation = dialectOf(q).keyCollation;
+    if (dialectOf(q).name === "mysql") {
+      // Plain SQL keeps the exact-keys collation (1764600000000-exact-keys.ts) on the id columns.
+      await q.query(`ALTER TABLE allocation_event MODIFY po_item_id ${intType} NULL, ` +
+        `MODIFY purchase_order_id VARCHAR(64) CHARACTER SET utf8mb4${collation ? ` COLLATE ${collation}` : ""} NULL, ` +
+        `MODIFY po_item_seq_id VARCHAR(20) CHARACTER SET utf8mb4${collation ? ` COLLATE ${collation}` : ""} NULL`);
+    } else {
+      for (const name of ["po_item_id", "purchase_order_id", "po_item_seq_id"]) {
+        const table = (await q.getTable("allocation_event"))!;
+        const old = table.findColumnByName(name)!;
+        const changed = old.clone();
+        changed.isNullable = true;
+        await q.changeColumn(table, old, changed);
+      }
     }
   }
 

@@ -41,7 +41,7 @@ export class PurchaseOrderResolver {
   async importPurchaseOrders(
     @Arg("csv", { description: "The CSV text, at most 5 MiB and 20,000 rows" }) csv: string,
     @Ctx() { db }: Context,
-    @Arg("dateFormat", { defaultValue: "MM/dd/yyyy", description: "How arrivalDate is written, in date-fns tokens (e.g. dd.MM.yyyy); ISO yyyy-MM-dd is always accepted" }) dateFormat: string,
+    @Arg("dateFormat", { defaultValue: "MM/dd/yyyy", description: "How arrivalDate is written, in date-fns tokens with a four-digit year (e.g. dd.MM.yyyy); a date must be written exactly so (01/15/27 is refused under MM/dd/yyyy); ISO yyyy-MM-dd is always accepted. Must not be null" }) dateFormat: string,
   ): Promise<ImportPurchaseOrdersPayload> {
     const result = await db.write((m) => importPurchaseOrders(m, csv, dateFormat));
     return { purchaseOrders: result.purchaseOrders.map(toPurchaseOrder), errors: result.errors };

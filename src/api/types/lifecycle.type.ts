@@ -25,9 +25,9 @@ registerEnumType(AllocationEventType, {
 export class PurchaseOrderItemUpdateInput {
   @Field(() => DateScalar, { nullable: true, description: "A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised" })
   arrivalDate?: Date | null;
-  @Field(() => Int, { nullable: true, description: "New units ordered (>= 1); a cut below what is allocated releases ties, newest order first" }) quantity?: number | null;
+  @Field(() => Int, { nullable: true, description: "New units ordered (1 to 1000000); a cut below what is allocated releases ties, newest order first" }) quantity?: number | null;
   @Field(() => Int, { nullable: true, description: "New units held back (0 to quantity); more than is free releases ties, newest order first" }) orderBuffer?: number | null;
-  @Field(() => Int, { nullable: true, description: "New buffer days (>= 0): every pre-order tied here is re-promised" }) bufferDays?: number | null;
+  @Field(() => Int, { nullable: true, description: "New buffer days (0 to 365): every pre-order tied here is re-promised" }) bufferDays?: number | null;
 }
 
 @ObjectType({ implements: Node, description: "One allocate, release or re-promise of a pre-order item, as the history keeps it" })

@@ -58,14 +58,14 @@ export class PreOrderItemRef {
 
 @InputType({ description: "One line of a pre-order being imported" })
 export class PreOrderItemInput {
-  @Field({ description: "The product's SKU; it must exist" }) sku: string;
-  @Field(() => Int, { description: "Units ordered, >= 1" }) quantity: number;
+  @Field({ description: "The product's SKU, exactly as stored (compared byte for byte); it must exist" }) sku: string;
+  @Field(() => Int, { description: "Units ordered, 1 to 1000000" }) quantity: number;
   @Field({ nullable: true, defaultValue: "PRE_ORDER_PARKING", description: "Where it waits; only PRE_ORDER_PARKING lines are tied to POs" }) facilityId?: string;
 }
 
 @InputType({ description: "A sales order from the shop, imported as pre-orders" })
 export class PreOrderInput {
-  @Field(() => ID, { description: "The shop's order id: at most 64 characters, not starting with a type name and \":\"; the same id again changes nothing" })
+  @Field(() => ID, { description: "The shop's order id: at most 64 characters, no whitespace at either end, no control or invisible characters, not starting with a type name and \":\"; compared exactly (so-1 is not SO-1); the same id again changes nothing" })
   orderId: string;
   @Field(() => DateTimeScalar, { description: "When the customer ordered (an instant)" }) orderDate: Date;
   @Field(() => [PreOrderItemInput], { description: "Its lines, numbered 00001, 00002, ... in this order (at most 1000)" }) items: PreOrderItemInput[];

@@ -44,7 +44,7 @@ export const PurchaseOrderConnection = Connection("PurchaseOrder", PurchaseOrder
 
 @InputType({ description: "Which purchase orders to list; every field given must match" })
 export class PurchaseOrderFilter {
-  @Field(() => [OrderStatus], { nullable: true, description: "Only POs in one of these statuses" }) status?: OrderStatus[];
+  @Field(() => [OrderStatus], { nullable: true, description: "Only POs in one of these statuses: at most 100 entries" }) status?: OrderStatus[];
   @Field({ nullable: true, description: "Only POs with an item of this SKU" }) sku?: string;
   @Field({ nullable: true, description: "Only POs whose id contains this text, ignoring case" }) search?: string;
   @Field({ nullable: true, description: "true: only POs whose products have pre-orders waiting (pendingPreOrderCount > 0); false: only those without" })
@@ -53,21 +53,21 @@ export class PurchaseOrderFilter {
 
 @InputType({ description: "One line of a new purchase order" })
 export class PurchaseOrderItemInput {
-  @Field({ description: "The product's SKU; it must exist (upsertProducts)" }) sku: string;
-  @Field(() => Int, { description: "Units ordered, >= 1" }) quantity: number;
+  @Field({ description: "The product's SKU, exactly as stored (compared byte for byte); it must exist (upsertProducts)" }) sku: string;
+  @Field(() => Int, { description: "Units ordered, 1 to 1000000" }) quantity: number;
   @Field(() => DateScalar, { nullable: true, description: 'The day the stock is expected, "YYYY-MM-DD"; left out: not known yet' }) arrivalDate?: Date;
-  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Units held back from promising, 0 to quantity" }) orderBuffer?: number;
-  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Days added to the arrival date for the customer's promise date, >= 0" }) bufferDays?: number;
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Units held back from promising, 0 to quantity (so at most 1000000)" }) orderBuffer?: number;
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: "Days added to the arrival date for the customer's promise date, 0 to 365" }) bufferDays?: number;
 }
 
 @InputType({ description: "A new purchase order with its lines" })
 export class PurchaseOrderInput {
-  @Field(() => ID, { description: 'The PO\'s order id, e.g. "PO-1001": at most 64 characters, not used by any other order, and not starting with a type name and ":" ("PreOrderItem:...")' })
+  @Field(() => ID, { description: 'The PO\'s order id, e.g. "PO-1001": at most 64 characters, no whitespace at either end, no control or invisible characters, not used by any other order (ids compare exactly: "po-1" is not "PO-1"), and not starting with a type name and ":" ("PreOrderItem:...")' })
   id: string;
-  @Field({ description: "The warehouse the stock is delivered to" }) facilityId: string;
+  @Field({ description: "The warehouse the stock is delivered to: at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly" }) facilityId: string;
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was placed; left out: now" }) orderDate?: Date;
   @Field(() => OrderStatus, { nullable: true, defaultValue: OrderStatus.CREATED, description: "Its status; usually CREATED or APPROVED" }) status?: OrderStatus;
-  @Field(() => [PurchaseOrderItemInput], { description: "Its lines, numbered 00001, 00002, ... in this order" }) items: PurchaseOrderItemInput[];
+  @Field(() => [PurchaseOrderItemInput], { description: "Its lines, numbered 00001, 00002, ... in this order: 1 to 2000 of them" }) items: PurchaseOrderItemInput[];
 }
 
 @ObjectType({ description: "A bad row of a PO upload" })

@@ -135,7 +135,7 @@ function checkUpdate(input: PurchaseOrderItemUpdate): void {
   const problems = new Problems();
   if (input.quantity != null) problems.quantity("input.quantity", input.quantity);
   if (input.orderBuffer != null) problems.quantity("input.orderBuffer", input.orderBuffer, 0);
-  if (input.bufferDays != null) problems.quantity("input.bufferDays", input.bufferDays, 0);
+  if (input.bufferDays != null) problems.bufferDays("input.bufferDays", input.bufferDays);
   if (input.arrivalDate === null) problems.add("input.arrivalDate cannot be removed once set; give a new date instead");
   if (input.arrivalDate != null) {
     problems.date("input.arrivalDate", input.arrivalDate);

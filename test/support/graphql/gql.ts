@@ -41,7 +41,9 @@ type Documents = {
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
+    "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": typeof types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": typeof types.HistoryAndFeedDocument,
+    "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": typeof types.PropertyPurchaseOrderDocument,
     "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
@@ -106,7 +108,9 @@ const documents: Documents = {
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
+    "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": types.HistoryAndFeedDocument,
+    "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": types.PropertyPurchaseOrderDocument,
     "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
@@ -252,7 +256,15 @@ export function graphql(source: "\n  query QueuePage($f: PreOrderFilter, $first:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n"): typeof import('./graphql').QueueWithSummaryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n"): typeof import('./graphql').HistoryAndFeedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n"): typeof import('./graphql').PropertyPurchaseOrderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

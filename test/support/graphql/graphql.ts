@@ -17,7 +17,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar day, e.g. "2027-01-15": no time and no time zone, so show it as it is (never convert it to local time). Used for arrival and promise dates. Input must be a real day of a year from 2000 to 2199 written YYYY-MM-DD; anything else is BAD_USER_INPUT. */
   Date: { input: string; output: string; }
-  /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day */
+  /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day. Input must be a real instant or day of a year from 2000 to 2199 (UTC); anything else is BAD_USER_INPUT, never rolled over. */
   DateTime: { input: string; output: string; }
 };
 
@@ -84,7 +84,7 @@ export type PreOrderInput = {
   items: Array<PreOrderItemInput>;
   /** When the customer ordered (an instant) */
   orderDate: Scalars['DateTime']['input'];
-  /** The shop's order id: at most 64 characters, not starting with a type name and ":"; the same id again changes nothing */
+  /** The shop's order id: at most 64 characters, no whitespace at either end, no control or invisible characters, not starting with a type name and ":"; compared exactly (so-1 is not SO-1); the same id again changes nothing */
   orderId: Scalars['ID']['input'];
 };
 
@@ -92,9 +92,9 @@ export type PreOrderInput = {
 export type PreOrderItemInput = {
   /** Where it waits; only PRE_ORDER_PARKING lines are tied to POs */
   facilityId?: InputMaybe<Scalars['String']['input']>;
-  /** Units ordered, >= 1 */
+  /** Units ordered, 1 to 1000000 */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU; it must exist */
+  /** The product's SKU, exactly as stored (compared byte for byte); it must exist */
   sku: Scalars['String']['input'];
 };
 
@@ -108,11 +108,11 @@ export type PreOrderItemRef = {
 
 /** A product to create, or to update when its SKU exists */
 export type ProductInput = {
-  /** Units in stock now that can be sold online (>= 0; default 0). Send null to keep an existing product's stock as it is */
+  /** Units in stock now that can be sold online (0 to 1000000000; default 0). Send null to keep an existing product's stock as it is */
   inventoryAvailable?: InputMaybe<Scalars['Int']['input']>;
   /** The product's name: at most 255 characters */
   name: Scalars['String']['input'];
-  /** The shop's SKU (the key): at most 64 characters */
+  /** The shop's SKU (the key): at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly (mug-red is not MUG-RED) */
   sku: Scalars['String']['input'];
 };
 
@@ -124,17 +124,17 @@ export type PurchaseOrderFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only POs with an item of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
-  /** Only POs in one of these statuses */
+  /** Only POs in one of these statuses: at most 100 entries */
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
 /** A new purchase order with its lines */
 export type PurchaseOrderInput = {
-  /** The warehouse the stock is delivered to */
+  /** The warehouse the stock is delivered to: at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly */
   facilityId: Scalars['String']['input'];
-  /** The PO's order id, e.g. "PO-1001": at most 64 characters, not used by any other order, and not starting with a type name and ":" ("PreOrderItem:...") */
+  /** The PO's order id, e.g. "PO-1001": at most 64 characters, no whitespace at either end, no control or invisible characters, not used by any other order (ids compare exactly: "po-1" is not "PO-1"), and not starting with a type name and ":" ("PreOrderItem:...") */
   id: Scalars['ID']['input'];
-  /** Its lines, numbered 00001, 00002, ... in this order */
+  /** Its lines, numbered 00001, 00002, ... in this order: 1 to 2000 of them */
   items: Array<PurchaseOrderItemInput>;
   /** When it was placed; left out: now */
   orderDate?: InputMaybe<Scalars['DateTime']['input']>;
@@ -146,13 +146,13 @@ export type PurchaseOrderInput = {
 export type PurchaseOrderItemInput = {
   /** The day the stock is expected, "YYYY-MM-DD"; left out: not known yet */
   arrivalDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Days added to the arrival date for the customer's promise date, >= 0 */
+  /** Days added to the arrival date for the customer's promise date, 0 to 365 */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
-  /** Units held back from promising, 0 to quantity */
+  /** Units held back from promising, 0 to quantity (so at most 1000000) */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** Units ordered, >= 1 */
+  /** Units ordered, 1 to 1000000 */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU; it must exist (upsertProducts) */
+  /** The product's SKU, exactly as stored (compared byte for byte); it must exist (upsertProducts) */
   sku: Scalars['String']['input'];
 };
 
@@ -160,11 +160,11 @@ export type PurchaseOrderItemInput = {
 export type PurchaseOrderItemUpdateInput = {
   /** A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised */
   arrivalDate?: InputMaybe<Scalars['Date']['input']>;
-  /** New buffer days (>= 0): every pre-order tied here is re-promised */
+  /** New buffer days (0 to 365): every pre-order tied here is re-promised */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
   /** New units held back (0 to quantity); more than is free releases ties, newest order first */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** New units ordered (>= 1); a cut below what is allocated releases ties, newest order first */
+  /** New units ordered (1 to 1000000); a cut below what is allocated releases ties, newest order first */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -370,12 +370,27 @@ export type QueuePageQueryVariables = Exact<{
 
 export type QueuePageQuery = { preOrders: { pageInfo: { endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, quantity: number, promiseDate: string | null, purchaseOrderId: string | null } }> } };
 
+export type QueueWithSummaryQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type QueueWithSummaryQuery = { preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number }, preOrders: { edges: Array<{ node: { orderId: string, seqId: string } }> } };
+
 export type HistoryAndFeedQueryVariables = Exact<{
   po?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
 export type HistoryAndFeedQuery = { allocationHistory: { totalCount: number, edges: Array<{ node: { id: string, type: AllocationEventType } }> }, promiseDateChanges: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+
+export type PropertyPurchaseOrderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PropertyPurchaseOrderQuery = { purchaseOrder: { id: string, facilityId: string, orderDate: string, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } | null };
 
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1078,6 +1093,25 @@ export const QueuePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueuePageQuery, QueuePageQueryVariables>;
+export const QueueWithSummaryDocument = new TypedDocumentString(`
+    query QueueWithSummary($f: PreOrderFilter, $first: Int) {
+  preOrderQueueSummary(filter: $f) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+  preOrders(filter: $f, first: $first) {
+    edges {
+      node {
+        orderId
+        seqId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueueWithSummaryQuery, QueueWithSummaryQueryVariables>;
 export const HistoryAndFeedDocument = new TypedDocumentString(`
     query HistoryAndFeed($po: ID) {
   allocationHistory(purchaseOrderId: $po, first: 50) {
@@ -1099,6 +1133,25 @@ export const HistoryAndFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HistoryAndFeedQuery, HistoryAndFeedQueryVariables>;
+export const PropertyPurchaseOrderDocument = new TypedDocumentString(`
+    query PropertyPurchaseOrder($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    facilityId
+    orderDate
+    items {
+      seqId
+      quantity
+      orderBuffer
+      bufferDays
+      arrivalDate
+      product {
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PropertyPurchaseOrderQuery, PropertyPurchaseOrderQueryVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
