@@ -6,6 +6,13 @@ import { PRE_ORDER_QUEUE, RECEIVE, RELEASE_PRE_ORDER_ITEMS, UPDATE_PROMISE_DATE 
 import { lifecycleViolations, unitLedgerViolations } from "../support/invariants";
 import { history, preOrder, products, purchaseOrder } from "../support/scenario";
 import { TestServer, errorCode, startTestServer } from "../support/server";
+import { graphql } from "../support/graphql";
+
+const UPLOAD_MAPPED = graphql(`
+  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }
+  }
+`);
 
 /** Every generated input of the pre-order desk is stored exactly, or refused with a code and nothing written. */
 describe("The pre-order desk's inputs (properties)", function () {
@@ -115,5 +122,36 @@ describe("The pre-order desk's inputs (properties)", function () {
       expect(found.data.preOrders.edges.map((e) => `${e.node.orderId}/${e.node.seqId}`), search).to.deep.equal(expected.slice(0, 100).map((n) => `${n.orderId}/${n.seqId}`));
       expect(found.data.preOrderQueueSummary.itemCount).to.equal(expected.length);
     }), { numRuns: 80 });
+  });
+});
+
+describe("The PO upload's column mapping (property)", function () {
+  this.timeout(240_000);
+  let api: TestServer;
+  before(async () => {
+    api = await startTestServer();
+    await products(api, "A");
+  });
+  after(() => api.close());
+
+  it("reads the column a generated header name maps, or refuses the mapping with BAD_USER_INPUT and nothing written", async () => {
+    const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+    let n = 0;
+    await fc.assert(fc.asyncProperty(fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom("", " ", "quantity", "QTY", "x".repeat(255), "x".repeat(256))), async (name) => {
+      const id = `PO-M${++n}`;
+      const csv = `${quoted(name)},productSku,arrivalDate,Qty,facilityId\n${id},A,${inDays(5)},1,WH-1`;
+      const before = await snapshot(api.db);
+      const res = await api.gql(UPLOAD_MAPPED, { csv, columns: { orderId: name, quantity: "qty" }, dryRun: true });
+      expect(await snapshot(api.db)).to.deep.equal(before);
+      const key = name.trim().toLowerCase();
+      const valid = key !== "" && name.length <= 255 && !["qty", "productsku", "arrivaldate", "facilityid", "orderbuffer", "bufferdays"].includes(key);
+      if (!valid) {
+        expect(errorCode(res), JSON.stringify(name)).to.equal("BAD_USER_INPUT");
+        return;
+      }
+      expect(res.errors, JSON.stringify(name)).to.equal(undefined);
+      expect(res.data.importPurchaseOrders.errors, JSON.stringify(name)).to.deep.equal([]);
+      expect(res.data.importPurchaseOrders.purchaseOrders.map((po) => po.id)).to.deep.equal([id]);
+    }), { numRuns: 100 });
   });
 });

@@ -76,12 +76,6 @@ export class CsvRowError {
   @Field({ description: "What is wrong with the row, in words" }) message: string;
 }
 
-@ObjectType({ description: "The outcome of a PO upload: either every PO was stored, or none was and every bad row is listed" })
-export class ImportPurchaseOrdersPayload {
-  @Field(() => [PurchaseOrder], { description: "The POs stored, in upload order; empty when any row was bad" }) purchaseOrders: PurchaseOrder[];
-  @Field(() => [CsvRowError], { description: "Every bad row, by line; empty when the upload was stored" }) errors: CsvRowError[];
-}
-
 export const toPurchaseOrder = (header: OrderHeaderEntity): PurchaseOrder => ({
   id: header.orderId,
   status: statusOf(header.statusId) as OrderStatus,

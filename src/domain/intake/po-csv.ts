@@ -3,7 +3,7 @@ import { format as formatDate, isValid, parse as parseDate } from "date-fns";
 import { EntityManager, In } from "typeorm";
 import { OrderHeaderEntity, ProductEntity } from "../../entities";
 import { badInput } from "../../errors";
-import { DAY_RANGE, LIMITS, dayOf, idProblem, parseIsoDay, reservedIdProblem } from "../core";
+import { DAY_RANGE, LIMITS, Problems, dayOf, idProblem, parseIsoDay, reservedIdProblem } from "../core";
 import { PurchaseOrderInput, createPurchaseOrders } from "./purchase-orders";
 
 export interface CsvRowError {
@@ -16,6 +16,33 @@ export const CSV_LIMITS = { bytes: 5 * 1024 * 1024, rows: 20_000, rowChars: 4096
 
 const REQUIRED = ["orderId", "productSku", "arrivalDate", "quantity", "facilityId"] as const;
 const OPTIONAL = ["orderBuffer", "bufferDays"] as const;
+
+/** A field of a PO row. */
+export type CsvField = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+
+/**
+ * The retailer's own header names for the fields, as their ERP exports them (e.g. "Internal ID"
+ * for orderId); a field left out keeps its own name. Headers match ignoring case and surrounding spaces.
+ */
+export type CsvColumns = Partial<Record<CsvField, string | null>>;
+
+/** The header name each field is read from; BAD_USER_INPUT for an empty, too long or repeated name. */
+export function headerNames(columns: CsvColumns = {}): Record<CsvField, string> {
+  const problems = new Problems();
+  const names = {} as Record<CsvField, string>;
+  const fieldOf = new Map<string, CsvField>();
+  for (const field of [...REQUIRED, ...OPTIONAL]) {
+    const given = columns[field];
+    if (given != null) problems.text(`columns.${field}`, given, LIMITS.name);
+    const name = (given ?? field).trim().toLowerCase();
+    const other = fieldOf.get(name);
+    if (other && name !== "") problems.add(`columns.${field} and ${other} name the same column "${given ?? field}"`);
+    fieldOf.set(name, field);
+    names[field] = name;
+  }
+  problems.throwIfAny("column mapping");
+  return names;
+}
 
 interface Row {
   line: number;
@@ -105,7 +132,10 @@ function firstLineWithLoneSurrogate(text: string): number {
  * (ids and SKUs follow the same rule as the API's, `idProblem`); dates must be exactly in
  * `dateFormat` or ISO; numbers are digits within the documented bounds (LIMITS).
  */
-export function parsePurchaseOrderCsv(csv: string, dateFormat: string): { orders: PurchaseOrderInput[]; rows: Row[]; errors: CsvRowError[] } {
+export function parsePurchaseOrderCsv(
+  csv: string, dateFormat: string, columns: CsvColumns = {},
+): { orders: PurchaseOrderInput[]; rows: Row[]; errors: CsvRowError[] } {
+  const names = headerNames(columns);
   if (Buffer.byteLength(csv, "utf8") > CSV_LIMITS.bytes) throw badInput(`csv is larger than ${CSV_LIMITS.bytes} bytes`);
   checkDateFormat(dateFormat);
   const longLine = firstLineLongerThan(csv, CSV_LIMITS.rowChars);
@@ -130,13 +160,15 @@ export function parsePurchaseOrderCsv(csv: string, dateFormat: string): { orders
   const header = records[0].record.map((h) => h.trim().toLowerCase());
   const column = new Map<string, number>();
   const headerProblems: string[] = [];
+  // The mapping renames the retailer's headers to the fields; the rest of the parser reads fields.
+  const shown = (name: CsvField) => (columns[name] != null ? `${name} ("${columns[name]}")` : name);
   for (const name of [...REQUIRED, ...OPTIONAL]) {
-    const at = header.indexOf(name.toLowerCase());
+    const at = header.indexOf(names[name]);
     if (at >= 0) column.set(name, at);
-    if (at >= 0 && header.lastIndexOf(name.toLowerCase()) !== at) headerProblems.push(`Column ${name} appears more than once`);
+    if (at >= 0 && header.lastIndexOf(names[name]) !== at) headerProblems.push(`Column ${shown(name)} appears more than once`);
   }
   const missing = REQUIRED.filter((name) => !column.has(name));
-  if (missing.length) headerProblems.unshift(`Missing column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`);
+  if (missing.length) headerProblems.unshift(`Missing column${missing.length > 1 ? "s" : ""}: ${missing.map(shown).join(", ")}`);
   if (headerProblems.length) return { orders: [], rows: [], errors: [{ line: 1, message: headerProblems.join("; ") }] };
   if (records.length === 1) return { orders: [], rows: [], errors: [{ line: 1, message: "The CSV has a header but no rows" }] };
 
@@ -203,8 +235,8 @@ export function parsePurchaseOrderCsv(csv: string, dateFormat: string): { orders
  * Imports a PO CSV: all of it, or (when any row is bad) none of it, with every bad row
  * reported. Unknown SKUs and order ids already in use are row errors too.
  */
-export async function importPurchaseOrders(manager: EntityManager, csv: string, dateFormat = "MM/dd/yyyy") {
-  const parsed = parsePurchaseOrderCsv(csv, dateFormat);
+export async function importPurchaseOrders(manager: EntityManager, csv: string, dateFormat = "MM/dd/yyyy", columns: CsvColumns = {}) {
+  const parsed = parsePurchaseOrderCsv(csv, dateFormat, columns);
   const errors = [...parsed.errors];
   const skus = [...new Set(parsed.rows.map((r) => r.sku))];
   const ids = [...new Set(parsed.rows.map((r) => r.orderId))];

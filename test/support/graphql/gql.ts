@@ -27,6 +27,7 @@ type Documents = {
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n": typeof types.NodeByIdDocument,
     "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }": typeof types.NodeImplementationsDocument,
     "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": typeof types.PoOneStatusDocument,
+    "\n  mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt, columns: $columns, dryRun: $dryRun) {\n      dryRun\n      errors { line message }\n      purchaseOrders { id status facilityId pendingPreOrderCount items { seqId quantity orderBuffer bufferDays arrivalDate allocatedQuantity product { sku } } }\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": typeof types.UploadPurchaseOrdersDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
@@ -44,6 +45,7 @@ type Documents = {
     "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": typeof types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": typeof types.HistoryAndFeedDocument,
     "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": typeof types.PropertyPurchaseOrderDocument,
+    "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": typeof types.UploadMappedDocument,
     "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
@@ -94,6 +96,7 @@ const documents: Documents = {
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename id\n      ... on PurchaseOrder { status }\n      ... on PurchaseOrderItem { purchaseOrderId seqId arrivalDate }\n      ... on PreOrderItem { orderId seqId }\n      ... on Product { sku }\n      ... on AllocationRun { purchaseOrderId }\n      ... on AllocationEvent { type runId }\n      ... on PromiseDateChange { orderId }\n    }\n  }\n": types.NodeByIdDocument,
     "query NodeImplementations { __type(name: \"Node\") { possibleTypes { name } } }": types.NodeImplementationsDocument,
     "query PoOneStatus { purchaseOrder(id: \"PO-1\") { status } }": types.PoOneStatusDocument,
+    "\n  mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt, columns: $columns, dryRun: $dryRun) {\n      dryRun\n      errors { line message }\n      purchaseOrders { id status facilityId pendingPreOrderCount items { seqId quantity orderBuffer bufferDays arrivalDate allocatedQuantity product { sku } } }\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": types.UploadPurchaseOrdersDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
@@ -111,6 +114,7 @@ const documents: Documents = {
     "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": types.HistoryAndFeedDocument,
     "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": types.PropertyPurchaseOrderDocument,
+    "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": types.UploadMappedDocument,
     "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
@@ -200,6 +204,10 @@ export function graphql(source: "query PoOneStatus { purchaseOrder(id: \"PO-1\")
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt, columns: $columns, dryRun: $dryRun) {\n      dryRun\n      errors { line message }\n      purchaseOrders { id status facilityId pendingPreOrderCount items { seqId quantity orderBuffer bufferDays arrivalDate allocatedQuantity product { sku } } }\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n"): typeof import('./graphql').UploadPurchaseOrdersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    "): typeof import('./graphql').PoOneItemPromisesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -265,6 +273,10 @@ export function graphql(source: "\n  query HistoryAndFeed($po: ID) {\n    alloca
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n"): typeof import('./graphql').PropertyPurchaseOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n"): typeof import('./graphql').UploadMappedDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -116,6 +116,24 @@ export type ProductInput = {
   sku: Scalars['String']['input'];
 };
 
+/** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
+export type PurchaseOrderCsvColumns = {
+  /** The header of the arrival date column */
+  arrivalDate?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the buffer days column (optional column) */
+  bufferDays?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the facility (warehouse) column */
+  facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the order buffer column (optional column) */
+  orderBuffer?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the PO id column, e.g. "Internal ID" */
+  orderId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the SKU column, e.g. "Item" */
+  productSku?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the quantity column */
+  quantity?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which purchase orders to list; every field given must match */
 export type PurchaseOrderFilter = {
   /** true: only POs whose products have pre-orders waiting (pendingPreOrderCount > 0); false: only those without */
@@ -277,6 +295,16 @@ export type PoOneStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PoOneStatusQuery = { purchaseOrder: { status: OrderStatus } | null };
 
+export type UploadPurchaseOrdersMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  fmt: Scalars['String']['input'];
+  columns?: InputMaybe<PurchaseOrderCsvColumns>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type UploadPurchaseOrdersMutation = { importPurchaseOrders: { dryRun: boolean, errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string, status: OrderStatus, facilityId: string, pendingPreOrderCount: number, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, allocatedQuantity: number, product: { sku: string } }> }>, allocationPreviews: Array<{ purchaseOrderId: string, allocatedItemCount: number, allocatedQuantity: number, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderId: string, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> }> } };
+
 export type PoOneItemPromisesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -391,6 +419,15 @@ export type PropertyPurchaseOrderQueryVariables = Exact<{
 
 
 export type PropertyPurchaseOrderQuery = { purchaseOrder: { id: string, facilityId: string, orderDate: string, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } | null };
+
+export type UploadMappedMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  columns?: InputMaybe<PurchaseOrderCsvColumns>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type UploadMappedMutation = { importPurchaseOrders: { errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string }> } };
 
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -881,6 +918,57 @@ export const PoOneStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PoOneStatusQuery, PoOneStatusQueryVariables>;
+export const UploadPurchaseOrdersDocument = new TypedDocumentString(`
+    mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+  importPurchaseOrders(
+    csv: $csv
+    dateFormat: $fmt
+    columns: $columns
+    dryRun: $dryRun
+  ) {
+    dryRun
+    errors {
+      line
+      message
+    }
+    purchaseOrders {
+      id
+      status
+      facilityId
+      pendingPreOrderCount
+      items {
+        seqId
+        quantity
+        orderBuffer
+        bufferDays
+        arrivalDate
+        allocatedQuantity
+        product {
+          sku
+        }
+      }
+    }
+    allocationPreviews {
+      purchaseOrderId
+      allocatedItemCount
+      allocatedQuantity
+      allocations {
+        orderId
+        seqId
+        quantity
+        purchaseOrderId
+        purchaseOrderItemSeqId
+        promiseDate
+      }
+      skipped {
+        orderId
+        seqId
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadPurchaseOrdersMutation, UploadPurchaseOrdersMutationVariables>;
 export const PoOneItemPromisesDocument = new TypedDocumentString(`
     query PoOneItemPromises {
   purchaseOrder(id: "PO-1") {
@@ -1152,6 +1240,19 @@ export const PropertyPurchaseOrderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PropertyPurchaseOrderQuery, PropertyPurchaseOrderQueryVariables>;
+export const UploadMappedDocument = new TypedDocumentString(`
+    mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+  importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) {
+    errors {
+      line
+      message
+    }
+    purchaseOrders {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadMappedMutation, UploadMappedMutationVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {

@@ -116,6 +116,24 @@ export type ProductInput = {
   sku: Scalars['String']['input'];
 };
 
+/** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
+export type PurchaseOrderCsvColumns = {
+  /** The header of the arrival date column */
+  arrivalDate?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the buffer days column (optional column) */
+  bufferDays?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the facility (warehouse) column */
+  facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the order buffer column (optional column) */
+  orderBuffer?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the PO id column, e.g. "Internal ID" */
+  orderId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the SKU column, e.g. "Item" */
+  productSku?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the quantity column */
+  quantity?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Which purchase orders to list; every field given must match */
 export type PurchaseOrderFilter = {
   /** true: only POs whose products have pre-orders waiting (pendingPreOrderCount > 0); false: only those without */
