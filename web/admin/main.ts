@@ -4,6 +4,7 @@ import { renderDetailPage, Viewer } from "./detail-page.js";
 import { h, notice, replace } from "./dom.js";
 import { renderFindPage } from "./find-page.js";
 import { renderPreOrdersPage } from "./pre-orders-page.js";
+import { renderUploadPage } from "./upload-page.js";
 import { VIEWER } from "./queries.js";
 
 const app = document.getElementById("app")!;
@@ -61,7 +62,10 @@ function route(): void {
     const here = link.getAttribute("href") === `#${path === "" ? "/" : path}` || (po !== null && link.getAttribute("href") === "#/");
     if (here) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
   }
-  if (path === "/pre-orders") {
+  if (path === "/upload") {
+    renderUploadPage(app, viewer);
+    document.title = "Upload POs · Pre-order allocation";
+  } else if (path === "/pre-orders") {
     renderPreOrdersPage(app, query, viewer);
     document.title = "Pre-orders · Pre-order allocation";
   } else if (po) {

@@ -6,7 +6,7 @@
 import { graphql } from "./graphql/index.js";
 import {
   TypedDocumentString, type FindPurchaseOrdersQuery, type PurchaseOrderDetailQuery, type TiedPreOrdersQuery, type WaitingPreOrdersQuery,
-  type AllocateSalesOrdersMutation, type ReceivePurchaseOrderItemMutation, type PreOrderQueueQuery,
+  type AllocateSalesOrdersMutation, type ReceivePurchaseOrderItemMutation, type PreOrderQueueQuery, type ImportPurchaseOrdersMutation,
 } from "./graphql/graphql.js";
 
 export const VIEWER = graphql(`
@@ -124,6 +124,22 @@ export const CANCEL_PRE_ORDER = graphql(`
   }
 `);
 
+/** The upload, as a dry run (Preview) or for real, with the retailer's column names. */
+export const IMPORT_POS = graphql(`
+  mutation ImportPurchaseOrders($csv: String!, $dateFormat: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+    importPurchaseOrders(csv: $csv, dateFormat: $dateFormat, columns: $columns, dryRun: $dryRun) {
+      errors { line message }
+      purchaseOrders { id facilityId items { seqId quantity arrivalDate promiseDate product { sku name } } }
+      dryRun
+      allocationPreviews {
+        purchaseOrderId allocatedItemCount allocatedQuantity
+        allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }
+        skipped { orderId seqId reason }
+      }
+    }
+  }
+`);
+
 export type FindResult = FindPurchaseOrdersQuery;
 export type ListPo = FindPurchaseOrdersQuery["purchaseOrders"]["edges"][number]["node"];
 export type PurchaseOrder = NonNullable<PurchaseOrderDetailQuery["purchaseOrder"]>;
@@ -134,4 +150,5 @@ export type WaitingPreOrder = WaitingPreOrdersQuery["preOrders"]["edges"][number
 export type ReceivePayload = ReceivePurchaseOrderItemMutation["receivePurchaseOrderItem"];
 export type QueueItem = PreOrderQueueQuery["preOrders"]["edges"][number]["node"];
 export type QueueSummary = PreOrderQueueQuery["preOrderQueueSummary"];
+export type ImportPayload = ImportPurchaseOrdersMutation["importPurchaseOrders"];
 export type AllocatePayload = AllocateSalesOrdersMutation["allocateSalesOrders"];

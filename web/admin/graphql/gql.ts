@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facilityId) { orderId seqId quantity facilityId purchaseOrderId promiseDate }\n  }\n": typeof types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $orderId, seqId: $seqId, promiseDate: $promiseDate, reason: $reason) { orderId seqId promiseDate }\n  }\n": typeof types.UpdatePreOrderPromiseDateDocument,
     "\n  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {\n    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }\n  }\n": typeof types.CancelPreOrderItemDocument,
+    "\n  mutation ImportPurchaseOrders($csv: String!, $dateFormat: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $dateFormat, columns: $columns, dryRun: $dryRun) {\n      errors { line message }\n      purchaseOrders { id facilityId items { seqId quantity arrivalDate promiseDate product { sku name } } }\n      dryRun\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": typeof types.ImportPurchaseOrdersDocument,
 };
 const documents: Documents = {
     "\n  query Viewer { viewer { role actor } }\n": types.ViewerDocument,
@@ -41,6 +42,7 @@ const documents: Documents = {
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facilityId) { orderId seqId quantity facilityId purchaseOrderId promiseDate }\n  }\n": types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $orderId, seqId: $seqId, promiseDate: $promiseDate, reason: $reason) { orderId seqId promiseDate }\n  }\n": types.UpdatePreOrderPromiseDateDocument,
     "\n  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {\n    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }\n  }\n": types.CancelPreOrderItemDocument,
+    "\n  mutation ImportPurchaseOrders($csv: String!, $dateFormat: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $dateFormat, columns: $columns, dryRun: $dryRun) {\n      errors { line message }\n      purchaseOrders { id facilityId items { seqId quantity arrivalDate promiseDate product { sku name } } }\n      dryRun\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": types.ImportPurchaseOrdersDocument,
 };
 
 /**
@@ -91,6 +93,10 @@ export function graphql(source: "\n  mutation UpdatePreOrderPromiseDate($orderId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {\n    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }\n  }\n"): typeof import('./graphql.js').CancelPreOrderItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPurchaseOrders($csv: String!, $dateFormat: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $dateFormat, columns: $columns, dryRun: $dryRun) {\n      errors { line message }\n      purchaseOrders { id facilityId items { seqId quantity arrivalDate promiseDate product { sku name } } }\n      dryRun\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n"): typeof import('./graphql.js').ImportPurchaseOrdersDocument;
 
 
 export function graphql(source: string) {

@@ -299,6 +299,16 @@ export type CancelPreOrderItemMutationVariables = Exact<{
 
 export type CancelPreOrderItemMutation = { cancelPreOrderItem: { orderId: string, seqId: string, status: OrderStatus } };
 
+export type ImportPurchaseOrdersMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  dateFormat: Scalars['String']['input'];
+  columns?: InputMaybe<PurchaseOrderCsvColumns>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type ImportPurchaseOrdersMutation = { importPurchaseOrders: { dryRun: boolean, errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string, facilityId: string, items: Array<{ seqId: string, quantity: number, arrivalDate: string | null, promiseDate: string | null, product: { sku: string, name: string } }> }>, allocationPreviews: Array<{ purchaseOrderId: string, allocatedItemCount: number, allocatedQuantity: number, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -593,3 +603,50 @@ export const CancelPreOrderItemDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CancelPreOrderItemMutation, CancelPreOrderItemMutationVariables>;
+export const ImportPurchaseOrdersDocument = new TypedDocumentString(`
+    mutation ImportPurchaseOrders($csv: String!, $dateFormat: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+  importPurchaseOrders(
+    csv: $csv
+    dateFormat: $dateFormat
+    columns: $columns
+    dryRun: $dryRun
+  ) {
+    errors {
+      line
+      message
+    }
+    purchaseOrders {
+      id
+      facilityId
+      items {
+        seqId
+        quantity
+        arrivalDate
+        promiseDate
+        product {
+          sku
+          name
+        }
+      }
+    }
+    dryRun
+    allocationPreviews {
+      purchaseOrderId
+      allocatedItemCount
+      allocatedQuantity
+      allocations {
+        orderId
+        seqId
+        quantity
+        purchaseOrderItemSeqId
+        promiseDate
+      }
+      skipped {
+        orderId
+        seqId
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPurchaseOrdersMutation, ImportPurchaseOrdersMutationVariables>;
