@@ -172,6 +172,22 @@ describe("The console's pre-order queue (headless Chromium, demo catalog)", func
     expect(seen.consoleErrors).to.deep.equal([]);
   });
 
+  it("works from the keyboard alone: filter, tick an item with Space, release with Enter", async () => {
+    await openQueue();
+    await page.focus("#f-q");
+    await page.keyboard.type("SO-DEMO-1003");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#queue[data-shows='q=SO-DEMO-1003#1']");
+    await page.focus("#queue-list tr[data-order='SO-DEMO-1003/00001'] input.pick");
+    await page.keyboard.press("Space");
+    expect(await page.innerText("#selection-status")).to.equal("1 item selected (5 units).");
+    await page.focus("#release-facility");
+    expect(await page.evaluate<string>("getComputedStyle(document.activeElement).outlineStyle"), "a visible focus ring").to.not.equal("none");
+    await page.keyboard.type("WH-MAIN");
+    await page.keyboard.press("Enter");
+    await page.locator("#desk-summary", { hasText: "Released 1 item (5 units) to WH-MAIN." }).waitFor();
+  });
+
   it("shows a support key the queue and its counts, with no action bar", async () => {
     await openQueue(TEST_KEYS.support);
     expect(await page.locator("#desk").count()).to.equal(0);
