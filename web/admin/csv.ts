@@ -19,6 +19,7 @@ export function csvText(rows: (string | number | null | undefined)[][]): string 
  * Reads CSV text into rows of fields (RFC 4180: quoted fields may hold commas, doubled quotes and
  * line breaks; LF or CRLF line ends; a byte order mark at the start is dropped). Blank lines are
  * skipped. For the upload page's column mapping and preview; the service parses the file itself.
+ * No DOM here: the tests run this file in Node.
  */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -45,16 +46,4 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== "" || row.length > 0) endRow();
   return rows;
-}
-
-/** Offers `text` as a file download named `name`. */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -2,7 +2,8 @@
 import { ApiError, request } from "./api.js";
 import { Child, day, h, notice, plural, replace, stackable, statusBadge } from "./dom.js";
 import type { ExportPurchaseOrdersQuery, OrderStatus, PurchaseOrderFilter } from "./graphql/graphql.js";
-import { csvText, download, UPLOAD_COLUMNS } from "./csv.js";
+import { csvText, UPLOAD_COLUMNS } from "./csv.js";
+import { download } from "./download.js";
 import { EXPORT_POS, FIND_POS, FindResult, ListPo } from "./queries.js";
 
 const STATUS_CHOICES: [string, string][] = [
