@@ -1,4 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError } from "graphql";
 import { authorize } from "../auth/policy";
 import { Context } from "./context";
 import { checkCost } from "./limits";
@@ -14,6 +15,12 @@ export function guardPlugin(maxCost: number): ApolloServerPlugin<Context> {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // Apollo has already answered OPERATION_RESOLUTION_FAILURE
+          if (operation.operation === "subscription" && !schema.getSubscriptionType()) {
+            // graphql 16 does not validate this, and execution would fail as an internal error.
+            throw new GraphQLError("This API has no subscriptions: send a query or a mutation", {
+              extensions: { code: "GRAPHQL_VALIDATION_FAILED", http: { status: 400 } },
+            });
+          }
           authorize(contextValue, operation.operation, shapeOf(document, operation).rootFieldNames);
           checkCost(schema, document, operation, request.variables, maxCost);
         },

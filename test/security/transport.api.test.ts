@@ -47,6 +47,15 @@ describe("Transport: CSRF prevention and production mode", () => {
       expect(res.status).to.equal(405);
     });
 
+    it("refuses a subscription (the API has none) as a validation error, not an internal one", async () => {
+      for (const headers of [ADMIN, {}]) {
+        const res = await fetch(api.url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ query: "subscription { __typename }" }) });
+        const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
+        expect(res.status).to.equal(400);
+        expect(body.errors[0].extensions.code).to.equal("GRAPHQL_VALIDATION_FAILED");
+      }
+    });
+
     it("marks every response nosniff and with its request id", async () => {
       const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
       expect(res.headers.get("x-content-type-options")).to.equal("nosniff");

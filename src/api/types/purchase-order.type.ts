@@ -30,7 +30,7 @@ export class PurchaseOrderItem implements Node {
   @Field(() => Int, { description: "Sum of the quantities of the pre-order items tied to this line and still waiting in parking (not yet released to fulfilment)" })
   allocatedQuantity: number;
   @Field(() => Int, {
-    description: "PO ATP, units still to come that are free to promise: (quantity - receivedQuantity) - orderBuffer - allocatedQuantity, never below 0",
+    description: "PO ATP, units still to come that are free to promise: (quantity - receivedQuantity) - orderBuffer - allocatedQuantity, never below 0; 0 for a cancelled or completed item",
   }) availableToPromise: number;
   @Field(() => DateScalar, { nullable: true, description: "The day the stock is expected (estimated delivery date); null = not known yet, so nothing can be promised from this line" })
   arrivalDate: Date | null;

@@ -46,12 +46,12 @@ export const HAS_ATP_SQL = "p.allocated_quantity + p.order_buffer + p.received_q
 export type PoItemForRules = PoItemRow;
 
 /**
- * PO ATP = (quantity - received) - order buffer - allocated, never below 0: only units still to
- * come can be promised (received ones went to pre-orders or inventory); allocated counts the tied
- * pre-orders not yet released.
+ * PO ATP = (quantity - received) - order buffer - allocated, never below 0, and 0 once the item is
+ * cancelled or completed: only units still to come can be promised (received ones went to
+ * pre-orders or inventory); allocated counts the tied pre-orders not yet released.
  */
-export const availableToPromise = (item: Pick<PoItemForRules, "quantity" | "orderBuffer" | "allocatedQuantity" | "receivedQuantity">): number =>
-  Math.max(0, item.quantity - item.receivedQuantity - item.orderBuffer - item.allocatedQuantity);
+export const availableToPromise = (item: Pick<PoItemForRules, "quantity" | "orderBuffer" | "allocatedQuantity" | "receivedQuantity" | "statusId">): number =>
+  isOpenItem(item.statusId) ? Math.max(0, item.quantity - item.receivedQuantity - item.orderBuffer - item.allocatedQuantity) : 0;
 
 /** Rule 2 for one item whose PO header is known to be open. */
 export const isAllocatable = (item: PoItemForRules, today: Date): boolean =>

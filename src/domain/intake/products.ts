@@ -1,5 +1,5 @@
 import { EntityManager, In } from "typeorm";
-import { upsertRows } from "../../db";
+import { chunk, upsertRows } from "../../db";
 import { ProductEntity } from "../../entities";
 import { badInput } from "../../errors";
 import { LIMITS, Problems } from "../core";
@@ -38,7 +38,8 @@ export async function upsertProducts(manager: EntityManager, inputs: ProductInpu
 /** Products by SKU; throws BAD_USER_INPUT naming every unknown SKU. */
 export async function productsBySku(manager: EntityManager, skus: string[]): Promise<Map<string, ProductEntity>> {
   const unique = [...new Set(skus)];
-  const found = unique.length ? await manager.getRepository(ProductEntity).findBy({ sku: In(unique) }) : [];
+  const found: ProductEntity[] = [];
+  for (const part of chunk(unique, 1000)) found.push(...await manager.getRepository(ProductEntity).findBy({ sku: In(part) }));
   const bySku = new Map(found.map((p) => [p.sku, p]));
   const unknown = unique.filter((sku) => !bySku.has(sku));
   if (unknown.length) throw badInput(`Unknown SKU${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`, { unknownSkus: unknown });

@@ -1,4 +1,5 @@
 import { EntityManager, In } from "typeorm";
+import { chunk } from "../../db";
 import { OrderHeaderEntity, PurchaseOrderItemEntity } from "../../entities";
 import { DomainError } from "../../errors";
 import { LIMITS, Problems, Status, clock, itemStatusId, orderStatusId } from "../core";
@@ -55,7 +56,10 @@ export async function createPurchaseOrders(manager: EntityManager, inputs: Purch
   const ids = inputs.map((po) => po.id);
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (repeated.length) throw new DomainError("DUPLICATE", `Purchase order id given twice: ${[...new Set(repeated)].join(", ")}`);
-  const taken = await manager.getRepository(OrderHeaderEntity).find({ select: { orderId: true }, where: { orderId: In(ids) } });
+  const taken: OrderHeaderEntity[] = [];
+  for (const part of chunk(ids, 1000)) {
+    taken.push(...await manager.getRepository(OrderHeaderEntity).find({ select: { orderId: true }, where: { orderId: In(part) } }));
+  }
   if (taken.length) throw new DomainError("DUPLICATE", `An order with id ${taken.map((o) => o.orderId).join(", ")} already exists`);
 
   const products = await productsBySku(manager, inputs.flatMap((po) => po.items.map((item) => item.sku)));
@@ -79,8 +83,9 @@ export async function createPurchaseOrders(manager: EntityManager, inputs: Purch
     estimatedDeliveryDate: item.arrivalDate ?? null,
     statusId: itemStatusId(po.status ?? "CREATED"),
   })));
-  await manager.insert(OrderHeaderEntity, headers);
-  for (let i = 0; i < items.length; i += 500) await manager.insert(PurchaseOrderItemEntity, items.slice(i, i + 500));
+  // Chunks keep each statement's parameters under SQLite's limit (an upload may hold 20,000 POs).
+  for (const part of chunk(headers, 500)) await manager.insert(OrderHeaderEntity, part);
+  for (const part of chunk(items, 500)) await manager.insert(PurchaseOrderItemEntity, part);
   return headers;
 }
 

@@ -108,7 +108,7 @@ export type PreOrderItemRef = {
 
 /** A product to create, or to update when its SKU exists */
 export type ProductInput = {
-  /** Units in stock now that can be sold online (0 to 1000000000; default 0). Send null to keep an existing product's stock as it is */
+  /** Units in stock now that can be sold online (0 to 1000000000). Left out or null: a new product starts at 0 and an existing product keeps its stock */
   inventoryAvailable?: InputMaybe<Scalars['Int']['input']>;
   /** The product's name: at most 255 characters */
   name: Scalars['String']['input'];
