@@ -313,6 +313,12 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     await page.waitForSelector("#po-items tbody tr[data-line='00001'] [data-col=received]:text('4 of 10')");
     await page.fill("#receive-00001", "7");
     expect(await page.locator("#receive-00001:invalid").count(), "more than is still open is refused before sending").to.equal(1);
+    // Sent anyway (the limit taken off the field): the service refuses it in words and nothing changes.
+    await page.locator("#receive-00001").evaluate((input) => input.removeAttribute("max"));
+    await page.click("#po-items form[data-line='00001'] button");
+    await page.waitForSelector("#flash .notice-error");
+    expect(await page.innerText("#flash")).to.equal("PO item PO-DEMO-1/00001 has 6 of its 10 units still to receive; 7 cannot be received");
+    await page.locator("#po-items tbody tr[data-line='00001'] [data-col=received]", { hasText: "4 of 10" }).waitFor();
     await page.fill("#receive-00001", "6");
     await page.click("#po-items form[data-line='00001'] button");
     await page.waitForSelector("#receive-summary:has-text('6 units')");
