@@ -35,8 +35,10 @@ describe("The pre-order desk: release by hand and promise dates by hand", () => 
       expect(events.map((e) => [e.seqId, e.purchaseOrderId, e.reason])).to.deep.equal([
         ["00001", "PO-1", "Released to WH-2 by hand"], ["00002", null, "Released to WH-2 by hand"],
       ]);
-      // The promise stands, so the feed has only the tie's row.
-      expect((await feed(api)).map((r) => r.type)).to.deep.equal(["ALLOCATE"]);
+      // The promise stands, and the feed tells the customer the order ships.
+      expect((await feed(api)).map((r) => [r.type, r.seqId, r.oldPromiseDate, r.newPromiseDate])).to.deep.equal([
+        ["ALLOCATE", "00001", null, day(10)], ["FULFILLMENT_RELEASE", "00001", day(10), day(10)], ["FULFILLMENT_RELEASE", "00002", null, null],
+      ]);
     });
 
     it("gives received units held for a tied item released by hand to inventory", async () => {
@@ -63,6 +65,25 @@ describe("The pre-order desk: release by hand and promise dates by hand", () => 
       expect(errorCode(await release(Array.from({ length: 501 }, (_, i) => [`SO-${i}`, "00001"] as [string, string])))).to.equal("BAD_USER_INPUT");
       expect(await snapshot(api.db)).to.deep.equal(before);
     });
+  });
+
+  it("editing, releasing and cancelling from the queue each leave a history row and a feed row", async () => {
+    await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(10) }]);
+    await preOrder(api, "SO-1", daysAgo(3), [{ sku: "A", quantity: 2 }, { sku: "B", quantity: 1 }]);
+    await preOrder(api, "SO-2", daysAgo(2), [{ sku: "B", quantity: 1 }]);
+    const rows = async () => ({ history: (await history(api)).length, feed: (await feed(api)).length });
+    const start = await rows();
+    await api.gql(UPDATE_PROMISE_DATE, { order: "SO-1", seq: "00002", date: inDays(30), reason: "Supplier call" });
+    const edited = await rows();
+    await release([["SO-1", "00001"]]);
+    const released = await rows();
+    await cancelPreOrderItem(api, "SO-1", "00002");
+    const cancelled = await rows();
+    expect([edited, released, cancelled].map((r, i) => [r.history - [start, edited, released][i].history, r.feed - [start, edited, released][i].feed]))
+      .to.deep.equal([[1, 1], [1, 1], [1, 1]]);
+    const last = (await feed(api)).at(-1)!;
+    expect([last.type, last.orderId, last.seqId, last.oldPromiseDate, last.newPromiseDate, last.reason]).to.deep.equal(["REPROMISE", "SO-1", "00002", day(30), null, "Pre-order item SO-1/00002 cancelled"]);
+    expect(await preOrderItem(api, "SO-1", "00002")).to.include({ status: "CANCELLED", promiseDate: null });
   });
 
   describe("updatePreOrderPromiseDate", () => {
