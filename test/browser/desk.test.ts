@@ -167,6 +167,14 @@ describe("The console's pre-order queue (headless Chromium, demo catalog)", func
     await page.locator("#queue-list tr[data-order='SO-DEMO-1005/00001'] [data-col=state]", { hasText: "Cancelled" }).waitFor();
     await page.locator("#queue-summary [data-count=tied] dd", { hasText: "2" }).waitFor();
     expect(await counts()).to.deep.equal({ orders: 6, items: 7, units: 15, waiting: 1, tied: 2 });
+    // Each action left its feed row (the customer-notification worker's list).
+    const rows = (await api.gql(PROMISE_DATE_CHANGES, { first: 50 })).data!.promiseDateChanges.edges.map((e) => e.node);
+    expect(rows.filter((r) => r.reason !== "Allocate Sales Orders").map((r) => [`${r.orderId}/${r.seqId}`, r.oldPromiseDate, r.newPromiseDate, r.reason])).to.deep.equal([
+      ["SO-DEMO-1001/00001", inDays(23), inDays(23), "Released to WH-MAIN by hand"],
+      ["SO-DEMO-1002/00001", inDays(23), inDays(23), "Released to WH-MAIN by hand"],
+      ["SO-DEMO-1003/00001", null, inDays(60), "Supplier delay"],
+      ["SO-DEMO-1005/00001", inDays(35), null, "Pre-order item SO-DEMO-1005/00001 cancelled"],
+    ]);
     const cancelled = await api.gql(ALLOCATION_HISTORY, { order: "SO-DEMO-1005", seq: "00001" });
     expect(cancelled.data!.allocationHistory.edges[0].node.type).to.equal("RELEASE");
     expect(seen.consoleErrors).to.deep.equal([]);
