@@ -119,6 +119,9 @@ describe("The console's pre-order queue (headless Chromium, demo catalog)", func
     await page.click("#queue nav button:has-text('← Previous')");
     await page.locator("#queue-page-status", { hasText: "Items 1–20 of 31" }).waitFor();
     expect(await shown()).to.deep.equal(first);
+    // The largest page the page offers is within the service's limits.
+    await filterBy({ "f-size": "100" }, "size=100#1");
+    expect(await shown()).to.deep.equal([...first, ...second]);
   });
 
   it("releases, re-dates with a reason and cancels selected items, says what it did and refreshes the counts", async () => {
