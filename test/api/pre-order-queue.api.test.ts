@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { daysAgo, inDays } from "../support/clock";
+import { daysAgo, inDays, testClock } from "../support/clock";
 import { PRE_ORDER_QUEUE, RELEASE_PRE_ORDER_ITEMS, UPDATE_PROMISE_DATE } from "../support/documents";
 import type { PreOrderFilter } from "../support/graphql/graphql";
 import { preOrder, products, purchaseOrder } from "../support/scenario";
@@ -8,6 +8,8 @@ import { TestServer, errorCode, startTestServer } from "../support/server";
 describe("The pre-order queue", () => {
   let api: TestServer;
   before(async () => {
+    // The data is built once, here, before the root hook resets the clock for each test: reset it now too.
+    testClock.reset();
     api = await startTestServer();
     await products(api, { sku: "JACKET-M", name: "Rain Jacket M" }, { sku: "BOOT-42", name: "Hiking Boot 42" }, { sku: "SOCK", name: "Wool sock_100%" });
     await purchaseOrder(api, "PO-1", [{ sku: "JACKET-M", quantity: 3, arrivalDate: inDays(10) }]);
