@@ -10,4 +10,4 @@ export {
 } from "./locks";
 export type { LockedPurchaseOrder, LockedSalesItem, PeekedSalesItem, TiedItem } from "./locks";
 export * from "./rows";
-export { chunk, execute, fromSqlDate, padToPowerOfTwo, placeholders, selectPrepared, sqlDate, sqlList, upsertRows } from "./sql";
+export { chunk, execute, fromSqlDate, padToPowerOfTwo, placeholders, presentKeys, selectPrepared, sqlDate, sqlList, upsertRows } from "./sql";

@@ -79,6 +79,13 @@ describe("Exact input: refused with a code and nothing written, or stored exactl
     await refused("BAD_USER_INPUT", () => api.gql(IMPORT_PRE_ORDER, { input: { orderId: "SO-C1 ", orderDate: daysAgo(1), items: [{ sku: "A", quantity: 1 }] } }));
   });
 
+  it("refuses padded ids in the arguments of the mutations that take ids", async () => {
+    await refused("BAD_USER_INPUT", () => api.gql(ALLOCATE, { id: "PO-2001 " }));
+    await refused("BAD_USER_INPUT", () => api.gql(ALLOCATE, { id: "PO-2001\u200B", dryRun: true }));
+    await refused("BAD_USER_INPUT", () => api.gql(UPDATE_PO_ITEM, { po: " PO-2001", seq: "00001", input: { quantity: 6 } }));
+    await refused("BAD_USER_INPUT", () => api.gql(UPDATE_PO_ITEM, { po: "PO-2001", seq: "00001\n", input: { quantity: 6 } }));
+  });
+
   for (const [what, id] of [["a leading space", " SO-9"], ["a tab", "SO-9\t"], ["a newline", "SO\n9"], ["a NUL", "SO-\u00009"], ["a zero-width space", "SO-\u200B9"],
     ["a byte order mark", "\uFEFFSO-9"], ["a lone high surrogate", "SO-\uD8009"], ["a lone low surrogate", "SO-\uDC009"], ["a line separator", "SO\u20289"]] as const) {
     it(`refuses an order id, SKU or facility id with ${what}, with BAD_USER_INPUT`, async () => {
@@ -130,6 +137,16 @@ describe("Exact input: refused with a code and nothing written, or stored exactl
     const ok = await api.gql(PURCHASE_ORDERS, { f: { status: Array.from({ length: 100 }, () => "CREATED" as never) }, first: 1 });
     expect(ok.errors).to.equal(undefined);
     expect(errorCode(await api.gql(PURCHASE_ORDERS, { f: { status: Array.from({ length: 101 }, () => "CREATED" as never) }, first: 1 }))).to.equal("BAD_USER_INPUT");
+  });
+
+  it("allocates the largest PO there can be (2000 lines of 1,000,000 units): 2,000,000,000 units, inside an Int", async () => {
+    await products(api, "MAX");
+    for (const order of ["SO-MAX1", "SO-MAX2"]) await preOrder(api, order, daysAgo(3), Array.from({ length: 1000 }, () => ({ sku: "MAX", quantity: 1_000_000 })));
+    await purchaseOrder(api, "PO-MAX2000", Array.from({ length: 2000 }, () => ({ sku: "MAX", quantity: 1_000_000, arrivalDate: "2027-06-01" })));
+    const res = await api.gql(ALLOCATE, { id: "PO-MAX2000" });
+    expect(res.errors).to.equal(undefined);
+    expect(res.data.allocateSalesOrders).to.deep.include({ allocatedItemCount: 2000, allocatedQuantity: 2_000_000_000 });
+    expect(res.data.allocateSalesOrders.run).to.deep.include({ allocatedItemCount: 2000, allocatedQuantity: 2_000_000_000 });
   });
 
   it("caps a SKU's summed ATP at 2147483647 instead of overflowing Int", async () => {

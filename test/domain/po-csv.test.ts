@@ -195,6 +195,76 @@ describe("PO CSV parsing: nothing silently changed or lost (issue 11)", () => {
     ]);
   });
 
+  const refusedWith = (line: number, message: string) => ({ orders: [], rows: [], errors: [{ line, message }] });
+
+  it("refuses a whole file with one error, listing no rows and no POs", () => {
+    expect(parse(`${HEADER}\n`)).to.deep.equal(refusedWith(1, "The CSV has a header but no rows"));
+    expect(parse("")).to.deep.equal(refusedWith(1, "The CSV is empty: expected a header row"));
+    expect(parse("orderId\nPO-1")).to.deep.equal(refusedWith(1, "Missing columns: productSku, arrivalDate, quantity, facilityId"));
+    expect(parse(`quantity,${HEADER},QUANTITY,bufferDays,bufferdays\n1,PO-1,A,,1,WH,1,0,0`)).to.deep.equal(
+      refusedWith(1, "Column quantity appears more than once; Column bufferDays appears more than once"));
+    expect(parse(`${HEADER},orderBuffer,orderBuffer\nPO-1,A,,1,WH,0,0`)).to.deep.equal(refusedWith(1, "Column orderBuffer appears more than once"));
+    expect(parse(`orderId,orderId\nPO-1,PO-1`)).to.deep.equal(
+      refusedWith(1, "Missing columns: productSku, arrivalDate, quantity, facilityId; Column orderId appears more than once"));
+    expect(parse(`${HEADER}\nPO-1,A,,1,WH\nPO-2,"A,,1,WH`)).to.deep.equal(
+      refusedWith(3, "Malformed CSV: Quote Not Closed: the parsing is finished with an opening quote at line 3"));
+    expect(parse(`${HEADER}\nPO-1,A,,1,WH\n\nPO-2,A"x,,1,WH`).errors.map((e) => e.line)).to.deep.equal([4]);
+    expect(parse(`${HEADER}\nPO-1,A,,1,${"W".repeat(5000)}`)).to.deep.equal(refusedWith(2, "Line is longer than 4096 characters"));
+    expect(parse(`${HEADER}\nPO-\uD800,A,,1,WH`)).to.deep.equal(refusedWith(2, "Line holds a lone UTF-16 surrogate (not text): ids would not be stored as sent"));
+  });
+
+  it("reads a header written with a byte order mark and quotes", () => {
+    const { orders, errors } = parse(`\uFEFF"orderId","productSku","arrivalDate","quantity","facilityId"\nPO-1,A,,1,WH`);
+    expect(errors).to.deep.equal([]);
+    expect(orders.map((o) => o.id)).to.deep.equal(["PO-1"]);
+  });
+
+  it("returns the good rows with their lines next to the POs", () => {
+    const { rows } = parse([HEADER, "PO-1,A,01/15/2027,2,WH", "PO-1,A,,0,WH", "PO-2,B,,1,WH"].join("\n"));
+    expect(rows).to.deep.equal([
+      { line: 2, orderId: "PO-1", sku: "A", arrivalDate: new Date("2027-01-15T00:00:00Z"), quantity: 2, facilityId: "WH", orderBuffer: 0, bufferDays: 0 },
+      { line: 4, orderId: "PO-2", sku: "B", arrivalDate: null, quantity: 1, facilityId: "WH", orderBuffer: 0, bufferDays: 0 },
+    ]);
+  });
+
+  it("refuses a file over 5 MiB (in UTF-8 bytes) and over 20,000 rows with BAD_USER_INPUT", () => {
+    const big = `${HEADER}\n${"é".repeat(3000)}\n`.repeat(900); // 2 bytes a character: over 5 MiB, under 5 Mi characters
+    expect(big.length).to.be.below(5 * 1024 * 1024);
+    expect(() => parse(big)).to.throw(/csv is larger than 5242880 bytes/);
+    const exact = `${HEADER}\n`.padEnd(5 * 1024 * 1024, "\n");
+    expect(parse(exact)).to.deep.equal(refusedWith(1, "The CSV has a header but no rows"));
+    expect(() => parse([HEADER, ...Array.from({ length: 20_001 }, () => "PO-1,A,,1,WH")].join("\n"))).to.throw(/csv has more than 20000 rows/);
+    const most = parse([HEADER, ...Array.from({ length: 20_000 }, (_, i) => `PO-${Math.floor(i / 2000)},A,,1,WH`)].join("\n"));
+    expect(most.errors).to.deep.equal([]);
+    expect(most.rows).to.have.length(20_000);
+    expect(most.orders).to.have.length(10);
+  });
+
+  it("reports an orderBuffer only against a quantity that is valid", () => {
+    const header = `${HEADER},orderBuffer,bufferDays`;
+    expect(rowError("PO-1,A,01/15/2027,x,WH,3,0", "MM/dd/yyyy", header)).to.equal('quantity "x" must be a whole number from 1 to 1000000');
+    expect(rowError("PO-1,A,01/15/2027,2,WH,x,0", "MM/dd/yyyy", header)).to.equal('orderBuffer "x" must be a whole number from 0 to the quantity');
+    expect(rowError("PO-1,A,01/15/2027,2,WH,1000001,0", "MM/dd/yyyy", header)).to.equal('orderBuffer "1000001" must be a whole number from 0 to the quantity');
+  });
+
+  it("refuses dates that only start or end like a day", () => {
+    for (const date of ["x2027-01-15", "2027-01-15x", "12027-01-15", "2027-01-150"]) {
+      expect(parseArrivalDate(date, "MM/dd/yyyy"), date).to.equal(null);
+      expect(parseArrivalDate(date, "yyyy-MM-dd"), date).to.equal(null);
+    }
+    expect(parseArrivalDate("2027-01-15", "yyyy-MM-dd")!.toISOString()).to.equal("2027-01-15T00:00:00.000Z");
+    expect(parseArrivalDate("x2027-01-15", "'x'yyyy-MM-dd")!.toISOString(), "a format may wrap an ISO day").to.equal("2027-01-15T00:00:00.000Z");
+    expect(parseArrivalDate("2027-01-15x", "yyyy-MM-dd'x'")!.toISOString()).to.equal("2027-01-15T00:00:00.000Z");
+    expect(parseArrivalDate("15/01/2027", "dd/MM/yyyy")!.toISOString()).to.equal("2027-01-15T00:00:00.000Z");
+    expect(parseArrivalDate("20270115", "yyyyMMdd")!.toISOString()).to.equal("2027-01-15T00:00:00.000Z");
+    expect(parseArrivalDate("2027.01.15", "yyyy.MM.dd")!.toISOString()).to.equal("2027-01-15T00:00:00.000Z");
+  });
+
+  it("takes date formats whose four-digit year stands at either end or alone between separators", () => {
+    for (const format of ["yyyy-MM-dd", "dd.MM.yyyy", "MM/dd/yyyy", "yyyyMMdd", "d MMM yyyy"]) expect(() => parse(`${HEADER}\nPO-1,A,,1,WH`, format), format).to.not.throw();
+    for (const format of ["yyyyy-MM-dd", "dd.MM.yyyyy", "MM/dd/yy", "MM/dd"]) expect(() => parse(`${HEADER}\nPO-1,A,,1,WH`, format), format).to.throw(/dateFormat/);
+  });
+
   it("reports a PO of more than 2000 rows, and an over-long line with its number", () => {
     const rows = Array.from({ length: 2001 }, () => "PO-1,A,,1,WH");
     const { errors } = parse([HEADER, ...rows].join("\r"));
@@ -203,6 +273,14 @@ describe("PO CSV parsing: nothing silently changed or lost (issue 11)", () => {
     expect(parse([HEADER, `PO-1,A,,1,${"W".repeat(4100)}`].join("\r\n")).errors).to.deep.equal([{ line: 2, message: "Line is longer than 4096 characters" }]);
     expect(parse([HEADER, "PO-1,A,,1,WH"].join("\n") + "\n" + "x".repeat(4097)).errors).to.deep.equal([{ line: 3, message: "Line is longer than 4096 characters" }]);
     expect(parse([HEADER, `PO-1,A,,1,WH,${"x".repeat(4096 - 13)}`].join("\n")).errors).to.deep.equal([]);
+    expect(parse([HEADER, `PO-1,A,,1,WH,${"x".repeat(4096 - 13)}`, "PO-1,A,,1,WH"].join("\n")).errors).to.deep.equal([]);
+    for (const eol of ["\n", "\r", "\r\n"]) {
+      const csv = [HEADER, "", "PO-1,A,,1,WH", "", `PO-1,A,,1,WH,${"x".repeat(4096 - 12)}`, "PO-1,A,,1,WH"].join(eol);
+      expect(parse(csv).errors, JSON.stringify(eol)).to.deep.equal([{ line: 5, message: "Line is longer than 4096 characters" }]);
+      const surrogate = [HEADER, "", "PO-1,A,,1,WH", "", "PO-1,\uDC00,,1,WH", "PO-1,A,,1,WH"].join(eol);
+      expect(parse(surrogate).errors[0].line, JSON.stringify(eol)).to.equal(5);
+    }
+    expect(parse("\uD800" + HEADER).errors).to.deep.equal([{ line: 1, message: "Line holds a lone UTF-16 surrogate (not text): ids would not be stored as sent" }]);
     expect(parse([HEADER, `PO-1,A,,1,WH,${"x".repeat(4096 - 12)}`].join("\n")).errors).to.deep.equal([{ line: 2, message: "Line is longer than 4096 characters" }]);
   });
 });

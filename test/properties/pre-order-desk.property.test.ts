@@ -8,6 +8,11 @@ import { history, preOrder, products, purchaseOrder } from "../support/scenario"
 import { TestServer, errorCode, startTestServer } from "../support/server";
 import { graphql } from "../support/graphql";
 
+const UPDATE_PO_ITEM_Q = graphql(`
+  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }
+`);
+const CANCEL_ITEM = graphql(`mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }`);
+
 const UPLOAD_MAPPED = graphql(`
   mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
     importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }
@@ -153,5 +158,49 @@ describe("The PO upload's column mapping (property)", function () {
       expect(res.data.importPurchaseOrders.errors, JSON.stringify(name)).to.deep.equal([]);
       expect(res.data.importPurchaseOrders.purchaseOrders.map((po) => po.id)).to.deep.equal([id]);
     }), { numRuns: 100 });
+  });
+});
+
+describe("Receipts mixed with releases, cancellations and quantity cuts (property)", function () {
+  this.timeout(300_000);
+  let api: TestServer;
+  before(async () => {
+    api = await startTestServer();
+    await products(api, "M");
+  });
+  after(() => api.close());
+
+  type Op = { kind: "receive"; quantity: number } | { kind: "release" | "cancel"; index: number } | { kind: "cut"; quantity: number };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant("receive" as const), quantity: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({ kind: fc.constantFrom("release" as const, "cancel" as const), index: fc.nat(5) }),
+    fc.record({ kind: fc.constant("cut" as const), quantity: fc.integer({ min: 1, max: 12 }) }),
+  );
+
+  it("keeps the allocation invariants and the unit ledger after any sequence, and refuses only with a code and nothing written", async () => {
+    let run = 0;
+    const inventory = async () => Number((await api.db.read((m) => m.query("SELECT inventory_available FROM product WHERE sku = 'M'")))[0].inventory_available);
+    const base = await inventory();
+    await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 5 }), fc.array(op, { minLength: 1, maxLength: 8 }), async (tied, ops) => {
+      const po = `PO-MIX${++run}`;
+      await purchaseOrder(api, po, [{ sku: "M", quantity: 12, arrivalDate: inDays(10), orderBuffer: 1 }]);
+      const orders = tied.map((_, i) => `SO-MIX${run}-${i}`);
+      for (const [i, q] of tied.entries()) await preOrder(api, orders[i], daysAgo(5 - i), [{ sku: "M", quantity: q }]);
+      for (const o of ops) {
+        const before = await snapshot(api.db);
+        let res: { errors?: { extensions?: { code?: string } }[] };
+        if (o.kind === "receive") res = await api.gql(RECEIVE, { po, seq: "00001", quantity: o.quantity });
+        else if (o.kind === "cut") res = await api.gql(UPDATE_PO_ITEM_Q, { po, seq: "00001", quantity: o.quantity });
+        else if (orders.length === 0) continue;
+        else if (o.kind === "release") res = await api.gql(RELEASE_PRE_ORDER_ITEMS, { items: [{ orderId: orders[o.index % orders.length], seqId: "00001" }], facility: "WH-9" });
+        else res = await api.gql(CANCEL_ITEM, { order: orders[o.index % orders.length], seq: "00001" });
+        if (res.errors) {
+          expect(["BAD_USER_INPUT", "INVALID_STATE", "PO_NOT_ALLOCATABLE"], JSON.stringify([o, res.errors])).to.include(res.errors[0].extensions?.code);
+          expect(await snapshot(api.db)).to.deep.equal(before);
+        }
+        expect(await lifecycleViolations(api.db), JSON.stringify(o)).to.deep.equal([]);
+        expect(await unitLedgerViolations(api.db, new Map([["M", base]])), JSON.stringify(o)).to.deep.equal([]);
+      }
+    }), { numRuns: 30 });
   });
 });

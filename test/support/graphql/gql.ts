@@ -46,6 +46,8 @@ type Documents = {
     "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": typeof types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": typeof types.HistoryAndFeedDocument,
     "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": typeof types.PropertyPurchaseOrderDocument,
+    "\n  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }\n": typeof types.CutPoItemDocument,
+    "mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }": typeof types.CancelMixItemDocument,
     "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": typeof types.UploadMappedDocument,
     "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
@@ -116,6 +118,8 @@ const documents: Documents = {
     "\n  query QueueWithSummary($f: PreOrderFilter, $first: Int) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }\n  }\n": types.QueueWithSummaryDocument,
     "\n  query HistoryAndFeed($po: ID) {\n    allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }\n    promiseDateChanges(first: 50) { totalCount edges { node { id } } }\n  }\n": types.HistoryAndFeedDocument,
     "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": types.PropertyPurchaseOrderDocument,
+    "\n  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }\n": types.CutPoItemDocument,
+    "mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }": types.CancelMixItemDocument,
     "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": types.UploadMappedDocument,
     "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
@@ -279,6 +283,14 @@ export function graphql(source: "\n  query HistoryAndFeed($po: ID) {\n    alloca
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PropertyPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId orderDate items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n"): typeof import('./graphql').PropertyPurchaseOrderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }\n"): typeof import('./graphql').CutPoItemDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }"): typeof import('./graphql').CancelMixItemDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -427,6 +427,23 @@ export type PropertyPurchaseOrderQueryVariables = Exact<{
 
 export type PropertyPurchaseOrderQuery = { purchaseOrder: { id: string, facilityId: string, orderDate: string, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } | null };
 
+export type CutPoItemMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type CutPoItemMutation = { updatePurchaseOrderItem: { id: string } };
+
+export type CancelMixItemMutationVariables = Exact<{
+  order: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+}>;
+
+
+export type CancelMixItemMutation = { cancelPreOrderItem: { id: string } };
+
 export type UploadMappedMutationVariables = Exact<{
   csv: Scalars['String']['input'];
   columns?: InputMaybe<PurchaseOrderCsvColumns>;
@@ -1264,6 +1281,24 @@ export const PropertyPurchaseOrderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PropertyPurchaseOrderQuery, PropertyPurchaseOrderQueryVariables>;
+export const CutPoItemDocument = new TypedDocumentString(`
+    mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) {
+  updatePurchaseOrderItem(
+    purchaseOrderId: $po
+    seqId: $seq
+    input: {quantity: $quantity}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CutPoItemMutation, CutPoItemMutationVariables>;
+export const CancelMixItemDocument = new TypedDocumentString(`
+    mutation CancelMixItem($order: ID!, $seq: String!) {
+  cancelPreOrderItem(orderId: $order, seqId: $seq) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CancelMixItemMutation, CancelMixItemMutationVariables>;
 export const UploadMappedDocument = new TypedDocumentString(`
     mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
   importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) {
