@@ -272,8 +272,8 @@ describe("PO CSV parsing: nothing silently changed or lost (issue 11)", () => {
     expect(parse([HEADER, "PO-1,A,,1,WH", `PO-1,A,,1,${"W".repeat(4100)}`].join("\r")).errors).to.deep.equal([{ line: 3, message: "Line is longer than 4096 characters" }]);
     expect(parse([HEADER, `PO-1,A,,1,${"W".repeat(4100)}`].join("\r\n")).errors).to.deep.equal([{ line: 2, message: "Line is longer than 4096 characters" }]);
     expect(parse([HEADER, "PO-1,A,,1,WH"].join("\n") + "\n" + "x".repeat(4097)).errors).to.deep.equal([{ line: 3, message: "Line is longer than 4096 characters" }]);
-    expect(parse([HEADER, `PO-1,A,,1,WH,${"x".repeat(4096 - 13)}`].join("\n")).errors).to.deep.equal([]);
-    expect(parse([HEADER, `PO-1,A,,1,WH,${"x".repeat(4096 - 13)}`, "PO-1,A,,1,WH"].join("\n")).errors).to.deep.equal([]);
+    expect(parse([`${HEADER},note`, `PO-1,A,,1,WH,${"x".repeat(4096 - 13)}`].join("\n")).errors).to.deep.equal([]);
+    expect(parse([`${HEADER},note`, `PO-1,A,,1,WH,${"x".repeat(4096 - 13)}`, "PO-1,A,,1,WH"].join("\n")).errors).to.deep.equal([]);
     for (const eol of ["\n", "\r", "\r\n"]) {
       const csv = [HEADER, "", "PO-1,A,,1,WH", "", `PO-1,A,,1,WH,${"x".repeat(4096 - 12)}`, "PO-1,A,,1,WH"].join(eol);
       expect(parse(csv).errors, JSON.stringify(eol)).to.deep.equal([{ line: 5, message: "Line is longer than 4096 characters" }]);
@@ -332,5 +332,44 @@ describe("PO CSV column mapping (the retailer's header names)", () => {
     expect(codeOf(() => headerNames({ orderId: "Qty", quantity: "qty" }))).to.equal("BAD_USER_INPUT");
     expect(codeOf(() => headerNames({ orderId: "quantity" }))).to.equal("BAD_USER_INPUT");
     expect(() => headerNames({ orderId: "Qty", quantity: "QTY " })).to.throw(/columns\.quantity and orderId name the same column "QTY "/);
+  });
+});
+
+describe("PO CSV: what a second outside tester found (each failed before its fix)", () => {
+  const HEADER = "orderId,productSku,arrivalDate,quantity,facilityId";
+  const codeOf = (work: () => unknown): string | undefined => {
+    try {
+      work();
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+    return undefined;
+  };
+
+  it("reports a row with more fields than the header names, rather than dropping the values", () => {
+    const { orders, errors } = parsePurchaseOrderCsv(`${HEADER}\nPO-EX,A,01/15/2027,5,WH,2,7\n`, "MM/dd/yyyy");
+    expect(orders).to.deep.equal([]);
+    expect(errors).to.deep.equal([{ line: 2, message: "the row has 7 fields but the header names 5 columns: no value may be dropped" }]);
+  });
+
+  it("refuses a parking place as a PO's facility", () => {
+    for (const parking of ["PRE_ORDER_PARKING", "BACKORDER_PARKING"]) {
+      const { errors } = parsePurchaseOrderCsv(`${HEADER}\nPO-P,A,01/15/2027,4,${parking}\n`, "MM/dd/yyyy");
+      expect(errors).to.deep.equal([{ line: 2, message: `facilityId must be a warehouse, not the parking place ${parking}` }]);
+    }
+  });
+
+  it("reads days in a format that looks like ISO by that format alone (yyyy-dd-MM)", () => {
+    expect(parseArrivalDate("2027-03-04", "yyyy-dd-MM")!.toISOString()).to.equal("2027-04-03T00:00:00.000Z");
+    expect(parseArrivalDate("2027-06-15", "yyyy-dd-MM")).to.equal(null);
+    expect(parseArrivalDate("2027-03-04", "MM/dd/yyyy")!.toISOString()).to.equal("2027-03-04T00:00:00.000Z");
+  });
+
+  it("refuses a date format with anything but year, month and day tokens", () => {
+    for (const format of ["t", "P", "MM/dd/yyyy HH", "MM/dd/yyyy a", "T"]) {
+      expect(codeOf(() => parsePurchaseOrderCsv(`${HEADER}\nPO-1,A,01/15/2027,1,WH\n`, format)), format).to.equal("BAD_USER_INPUT");
+    }
+    expect(codeOf(() => parsePurchaseOrderCsv(`${HEADER}\nPO-1,A,15 of 01 2027,1,WH\n`, "dd 'of' MM yyyy"))).to.equal(undefined);
+    expect(parsePurchaseOrderCsv(`${HEADER}\nPO-1,A,15 of 01 2027,1,WH\n`, "dd 'of' MM yyyy").errors).to.deep.equal([]);
   });
 });

@@ -22,6 +22,8 @@ export const OPEN_ITEMS_SQL = sqlList(OPEN_ITEM_STATUSES);
 
 export const PRE_ORDER_PARKING = "PRE_ORDER_PARKING";
 export const BACKORDER_PARKING = "BACKORDER_PARKING";
+/** The virtual places where orders wait: never a PO's facility, never where a release sends an order. */
+export const PARKING_FACILITIES: readonly string[] = [PRE_ORDER_PARKING, BACKORDER_PARKING];
 
 /**
  * Refuses unless the PO is still CREATED or APPROVED; `done` says what it cannot be ("changed").

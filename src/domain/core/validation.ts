@@ -1,5 +1,6 @@
 import { badInput } from "../../errors";
 import { reservedIdProblem } from "./object-ids";
+import { PARKING_FACILITIES } from "./statuses";
 
 /**
  * Input limits (docs/domain.md#error-codes), checked before anything touches the database. The
@@ -46,6 +47,14 @@ export class Problems {
   text(field: string, value: unknown, max: number = LIMITS.id): void {
     if (typeof value !== "string" || value.trim() === "") this.list.push(`${field} must not be empty`);
     else if (value.length > max) this.list.push(`${field} must be at most ${max} characters (got ${value.length})`);
+  }
+
+  /** A facility that receives stock or ships orders: an id, and not one of the parking places. */
+  warehouse(field: string, value: unknown): void {
+    this.id(field, value);
+    if (typeof value === "string" && PARKING_FACILITIES.includes(value)) {
+      this.list.push(`${field} must be a warehouse, not the parking place ${value}`);
+    }
   }
 
   /** An id, a SKU or a facility id: `idProblem`'s rule. */

@@ -3,7 +3,7 @@ import { format as formatDate, parse as parseDate } from "date-fns";
 import { EntityManager } from "typeorm";
 import { presentKeys } from "../../db";
 import { badInput } from "../../errors";
-import { DAY_RANGE, LIMITS, Problems, dayOf, idProblem, parseIsoDay, reservedIdProblem } from "../core";
+import { DAY_RANGE, LIMITS, PARKING_FACILITIES, Problems, dayOf, idProblem, parseIsoDay, reservedIdProblem } from "../core";
 import { PurchaseOrderInput, createPurchaseOrders } from "./purchase-orders";
 
 export interface CsvRowError {
@@ -84,12 +84,25 @@ export interface ParsedPurchaseOrderCsv {
  * text: "1/5/27" is not "01/05/2027") and the day is a real one of a year in DAY_RANGE.
  */
 export function parseArrivalDate(text: string, format: string): Date | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return parseIsoDay(text);
+  // ISO is read as ISO, unless the stated format itself writes days in that shape (yyyy-dd-MM):
+  // then the stated format alone decides, so one file cannot mix two readings.
+  if (ISO_DAY.test(text) && !ISO_DAY.test(writeSample(format))) return parseIsoDay(text);
   try {
     const local = parseDate(text, format, new Date(2000, 0, 1));
     return formatDate(local, format) === text ? dayOf(local.getFullYear(), local.getMonth() + 1, local.getDate()) : null;
   } catch {
     return null; // an invalid date: date-fns cannot format it
+  }
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 15 January 2027 written in `format`, or "" when date-fns cannot write it. */
+function writeSample(format: string): string {
+  try {
+    return formatDate(new Date(2027, 0, 15), format);
+  } catch {
+    return "";
   }
 }
 
@@ -99,7 +112,10 @@ export function parseArrivalDate(text: string, format: string): Date | null {
  * not "27") and with four digits (not "02027").
  */
 function checkDateFormat(dateFormat: string): void {
+  // Only year, month and day: "t" (seconds since 1970) or an hour would make the day depend on a clock or a zone.
+  const onlyDayTokens = !/[A-Za-z]/.test(dateFormat.replace(/'[^']*'/g, "").replace(/[yMd]/g, ""));
   try {
+    if (!onlyDayTokens) throw new RangeError("not a day format");
     const sample = new Date(2027, 0, 15);
     const text = formatDate(sample, dateFormat);
     const back = parseDate(text, dateFormat, new Date(2000, 0, 1));
@@ -206,6 +222,10 @@ export function parsePurchaseOrderCsv(csv: string, dateFormat: string, mapping: 
     }
     const reserved = reservedIdProblem("orderId", orderId);
     if (reserved) problems.push(reserved);
+    if (PARKING_FACILITIES.includes(facilityId)) problems.push(`facilityId must be a warehouse, not the parking place ${facilityId}`);
+    if (record.length > header.length) {
+      problems.push(`the row has ${record.length} fields but the header names ${header.length} columns: no value may be dropped`);
+    }
     const dateText = cell("arrivalDate");
     const arrivalDate = dateText ? parseArrivalDate(dateText, dateFormat) : null;
     if (dateText && !arrivalDate) {

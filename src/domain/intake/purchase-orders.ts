@@ -27,7 +27,7 @@ export const seqId = (index: number): string => String(index + 1).padStart(5, "0
 /** Problems with one PO's fields, without touching the database. */
 export function checkPurchaseOrder(input: PurchaseOrderInput, problems: Problems, at = "input"): void {
   problems.orderId(`${at}.id`, input.id);
-  problems.id(`${at}.facilityId`, input.facilityId);
+  problems.warehouse(`${at}.facilityId`, input.facilityId);
   if (input.orderDate != null) problems.date(`${at}.orderDate`, input.orderDate);
   if (input.items.length === 0) problems.add(`${at}.items must list at least one item`);
   if (input.items.length > LIMITS.poItems) problems.add(`${at}.items may list at most ${LIMITS.poItems} items`);

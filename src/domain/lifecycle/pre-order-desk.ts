@@ -35,8 +35,7 @@ export async function releasePreOrderItems(
   manager: EntityManager, refs: readonly PreOrderItemRef[], facilityId: string, actor: string | null,
 ): Promise<PreOrderItemView[]> {
   checkRefs(refs, (problems) => {
-    problems.text("facilityId", facilityId);
-    if (facilityId === PRE_ORDER_PARKING) problems.add(`facilityId must be a warehouse, not ${PRE_ORDER_PARKING}`);
+    problems.warehouse("facilityId", facilityId);
   });
   const peeked = await peekSalesOrderItems(manager, refs);
   const key = (orderId: string, seqId: string) => `${orderId}\u0000${seqId}`;
