@@ -11,6 +11,8 @@ export interface Dialect {
   readonly flavor: "sqlite" | "mariadb" | "mysql";
   /** Appended to a locking read: `FOR UPDATE` on MySQL; empty on SQLite, whose writes are serialised anyway. */
   readonly forUpdate: string;
+  /** A locking read that passes over rows another transaction holds (a queue several workers share); empty on SQLite. */
+  readonly forUpdateSkipLocked: string;
   /** The integer column type: SQLite auto-increments only an INTEGER PRIMARY KEY. */
   readonly intType: "integer" | "int";
   /** True when the driver can run a server-side prepared statement outside a transaction. */
@@ -45,6 +47,7 @@ export const sqliteDialect: Dialect = Object.freeze({
   name: "sqlite",
   flavor: "sqlite",
   forUpdate: "",
+  forUpdateSkipLocked: "",
   intType: "integer",
   prepares: false,
   upsert: (table: string, columns: readonly string[], rows: number, key: readonly string[], update: readonly string[]) =>
@@ -63,6 +66,7 @@ const TIMEOUT_ERRNOS = new Set([1205, 1969, 3024]);
 const mysqlFamily = {
   name: "mysql" as const,
   forUpdate: " FOR UPDATE",
+  forUpdateSkipLocked: " FOR UPDATE SKIP LOCKED",
   intType: "int" as const,
   prepares: true,
   upsert: (table: string, columns: readonly string[], rows: number, _key: readonly string[], update: readonly string[]) =>
