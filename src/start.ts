@@ -59,7 +59,7 @@ export async function startService(config: Config, logger: Logger = createLogger
   const app = await createApp(db, {
     keys, limits: config.limits, logger,
     introspection: config.introspection || config.graphiql, landingPage: config.landingPage, graphiql: config.graphiql,
-    promiseCacheMaxAge: config.promiseCacheMaxAge,
+    promiseCacheMaxAge: config.promiseCacheMaxAge, edge: config.edge,
   });
   const url = await app.listen(config.port);
   const page = (path: string) => url.replace(/graphql$/, path);
