@@ -23,10 +23,9 @@ export class PromisePurge1764600000000 implements MigrationInterface {
         { name: "done_at", type: "datetime", precision: 3, isNullable: true },
         { name: "last_error", type: "varchar", length: "255", isNullable: true },
       ],
-      indices: [
-        new TableIndex({ name: "ix_promise_purge_pending", columnNames: ["done", "next_attempt_at", "purge_id"] }),
-        new TableIndex({ name: "ix_promise_purge_done", columnNames: ["done", "done_at"] }),
-      ],
+      // One index, read in id order: the worker's claim must not sort (a sort would read, and
+      // lock, every pending row before LIMIT applies, and other workers' SKIP LOCKED would find none).
+      indices: [new TableIndex({ name: "ix_promise_purge_pending", columnNames: ["done", "purge_id"] })],
     }));
   }
 

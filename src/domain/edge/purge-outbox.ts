@@ -86,7 +86,7 @@ export async function deferPurges(manager: EntityManager, ids: readonly number[]
 /** Deletes at most `limit` done rows finished before `before` (a bounded batch); answers how many. */
 export async function deleteDonePurges(manager: EntityManager, before: Date, limit: number): Promise<number> {
   const rows: Record<string, unknown>[] = await manager.query(
-    `SELECT purge_id FROM promise_purge WHERE done = 1 AND done_at < ? ORDER BY done_at LIMIT ${Math.max(1, Math.floor(limit))}`,
+    `SELECT purge_id FROM promise_purge WHERE done = 1 AND done_at < ? ORDER BY purge_id LIMIT ${Math.max(1, Math.floor(limit))}`,
     [sqlDate(before)],
   );
   if (rows.length === 0) return 0;
