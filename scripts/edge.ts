@@ -32,6 +32,8 @@ export interface Varnish {
   port: number;
   pid: number;
   backendPort: number;
+  /** Its -n working folder (varnishstat -n reads it). */
+  workDir: string;
   /** Stops this varnishd (by PID) and waits for it; keeps its working folder unless `remove`. */
   stop(remove?: boolean): Promise<void>;
   /** Starts it again on the same port and folder after stop() (an empty cache, as after a restart). */
@@ -112,6 +114,7 @@ export async function startVarnish(backend: string, options: { port?: number; me
     port,
     get pid() { return child!.pid!; },
     backendPort,
+    workDir: join(dir, "work"),
     stop,
     restart: launch,
     output: () => output,
