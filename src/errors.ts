@@ -1,7 +1,7 @@
 /** The codes a whole operation can fail with (docs/domain.md#error-codes). Per-item outcomes are payload data instead. */
 export type ErrorCode =
   | "UNAUTHENTICATED" | "FORBIDDEN" | "BAD_USER_INPUT" | "NOT_FOUND" | "DUPLICATE"
-  | "PO_NOT_ALLOCATABLE" | "CONFLICT" | "TIMEOUT" | "INTERNAL_SERVER_ERROR";
+  | "PO_NOT_ALLOCATABLE" | "INVALID_STATE" | "INSUFFICIENT_ATP" | "CONFLICT" | "TIMEOUT" | "INTERNAL_SERVER_ERROR";
 
 /** A failure the caller can act on. Thrown inside a transaction, it rolls everything back. */
 export class DomainError extends Error {
@@ -13,6 +13,10 @@ export class DomainError extends Error {
 
 export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError("BAD_USER_INPUT", message, details);
 export const notFound = (message: string) => new DomainError("NOT_FOUND", message);
+/** The object's state forbids the action (release an untied item, tie a tied one, change a cancelled PO). */
+export const invalidState = (message: string, details?: Record<string, unknown>) => new DomainError("INVALID_STATE", message, details);
+/** A manual tie or move that does not fit the PO item's ATP. */
+export const insufficientAtp = (message: string, details?: Record<string, unknown>) => new DomainError("INSUFFICIENT_ATP", message, details);
 
 /**
  * A guarded write found the row changed under it (another transaction won the race). The

@@ -5,7 +5,7 @@ import {
 import { ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 import { Limits } from "../config";
 import { PAGE_SIZE } from "../db";
-import { MAX_PROMISE_SKUS } from "../domain";
+import { LIMITS, MAX_PROMISE_SKUS } from "../domain";
 import { fragmentsOf, shapeOf } from "./operation";
 
 /**
@@ -20,15 +20,16 @@ const INTROSPECTION_ROOTS = new Set(["__schema", "__type"]);
 /** Guessed length of a list field that has no `first` or list argument to say how long it is. */
 export const DEFAULT_LIST_SIZE = 10;
 
-/**
- * Fields that read far more rows than they return, priced instead of their 1: a PO's waiting
- * pre-order items (an index range per product). Served by indexes (test/db/query-plans.test.ts),
- * but still the dear part.
- */
-export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = { pendingPreOrderCount: 50 };
-
 /** A connection's `totalCount` reads every matching index entry: priced once per connection, not per `first`. */
 export const TOTAL_COUNT_PRICE = 500;
+
+/**
+ * Fields that read far more rows than they return, priced instead of their 1: a PO's waiting
+ * pre-order items (an index range per product), and the pre-order queue's summary (it counts every
+ * item its filter selects, as a totalCount does). Served by indexes where a filter narrows them
+ * (test/db/query-plans.test.ts), but still the dear part.
+ */
+export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = { pendingPreOrderCount: 50, preOrderQueueSummary: TOTAL_COUNT_PRICE };
 
 /** List filters that probe another table for each row they pass over: `filter: { hasPendingPreOrders }`. */
 export const EXPENSIVE_FILTERS: Readonly<Record<string, number>> = { hasPendingPreOrders: 500 };
@@ -149,12 +150,20 @@ function selects(set: SelectionSetNode, name: string, fragments: ReadonlyMap<str
   });
 }
 
-/** List-shaping arguments over their limit, anywhere in the operation, as messages. */
+/** List-shaping arguments over their limit, anywhere in the operation, and over-long lists in a `filter`, as messages. */
 const listArgumentProblems = (problems: string[]): ComplexityEstimator => ({ field, args }) => {
   for (const [name, max] of Object.entries(LIST_ARGUMENT_LIMITS)) {
     const value = args[name];
     const size = Array.isArray(value) ? value.length : typeof value === "number" ? value : 0;
     if (size > max) problems.push(`${field.name}: ${name} must be at most ${max} (got ${size})`);
+  }
+  const filter = args.filter;
+  if (filter && typeof filter === "object") {
+    for (const [name, value] of Object.entries(filter)) {
+      if (Array.isArray(value) && value.length > LIMITS.filterList) {
+        problems.push(`${field.name}: filter.${name} may list at most ${LIMITS.filterList} entries (got ${value.length})`);
+      }
+    }
   }
   return undefined; // no opinion on cost: the next estimator scores it
 };
@@ -174,14 +183,15 @@ const costs = new WeakMap<DocumentNode, Map<string, number | Refusal>>();
 const COSTS_PER_DOCUMENT = 64;
 
 /**
- * What of the variables can change a cost: list lengths, numbers (`first`) and booleans
- * (`@skip`/`@include`). Strings and input objects cannot.
+ * What of the variables can change a cost or refuse the operation: list lengths, numbers
+ * (`first`), booleans (`@skip`/`@include`) and nulls (null for an argument that must not be null
+ * is refused). The text of strings and input objects cannot.
  */
 function variableShape(variables: Record<string, unknown> | undefined): string {
   let shape = "";
   for (const [name, value] of Object.entries(variables ?? {})) {
     if (Array.isArray(value)) shape += `${name}[${value.length}]`;
-    else if (typeof value === "number" || typeof value === "boolean") shape += `${name}=${value}`;
+    else if (typeof value === "number" || typeof value === "boolean" || value === null) shape += `${name}=${value}`;
   }
   return shape;
 }
@@ -199,12 +209,19 @@ export function checkCost(
   if (outcome === undefined) {
     outcome = cost(schema, document, operation, variables, max);
     if (outcome === undefined) return undefined;
+    // A refusal of an operation with variables may hang on their values (a null, a long list),
+    // which the key does not hold: it is worked out again for the next request, never cached.
+    if (typeof outcome !== "number" && operation.variableDefinitions?.length) return refuse(outcome);
     if (!known) costs.set(document, (known = new Map()));
     if (known.size >= COSTS_PER_DOCUMENT) known.clear();
     known.set(key, outcome);
   }
   if (typeof outcome === "number") return outcome;
-  throw new GraphQLError(outcome.message, { extensions: { code: outcome.code, http: { status: 400 } } });
+  return refuse(outcome);
+}
+
+function refuse(refusal: Refusal): never {
+  throw new GraphQLError(refusal.message, { extensions: { code: refusal.code, http: { status: 400 } } });
 }
 
 function cost(
@@ -221,6 +238,11 @@ function cost(
       context: { fragments: fragmentsOf(document) } satisfies CostContext,
     });
   } catch (error) {
+    // With variables, what fails here is their values: null for an argument that must not be null
+    // (`dryRun: $d` with $d = null). Without variables, the document itself.
+    if (operation.variableDefinitions?.length && error instanceof GraphQLError) {
+      return { code: "BAD_USER_INPUT", message: `Invalid arguments: ${error.message}` };
+    }
     return { code: "GRAPHQL_VALIDATION_FAILED", message: `The query cannot be costed: ${(error as Error).message}` };
   }
   if (problems.length) return { code: "BAD_USER_INPUT", message: `Invalid list arguments: ${[...new Set(problems)].join("; ")}` };

@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { Database } from "../db";
 import {
-  PreOrderItemView, PromiseRequest, findProductPromises, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts, preOrderItemsById,
+  PreOrderItemView, PromiseRequest, PurchaseOrderUpload, findProductPromises, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts, preOrderItemsById,
   purchaseOrderItemsById,
 } from "../domain";
 import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
@@ -44,3 +44,15 @@ export function createLoaders(db: Database) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/**
+ * Answers an upload's POs, items and pending counts from what the upload read inside its unit of
+ * work: a dry run's POs were rolled back, so a lookup afterwards would find none.
+ */
+export function primeUpload(loaders: Loaders, upload: PurchaseOrderUpload): void {
+  upload.purchaseOrders.forEach((po, i) => {
+    loaders.purchaseOrder.prime(po.orderId, po);
+    loaders.purchaseOrderItems.prime(po.orderId, upload.items[i]);
+    loaders.pendingPreOrderCount.prime(po.orderId, upload.pendingPreOrderCounts[i]);
+  });
+}

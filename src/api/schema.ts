@@ -4,6 +4,7 @@ import { AllocationFieldResolver, AllocationResolver } from "./resolvers/allocat
 import { LifecycleResolver } from "./resolvers/lifecycle.resolver";
 import { NodeResolver } from "./resolvers/node.resolver";
 import { PreOrderResolver } from "./resolvers/pre-order.resolver";
+import { PreOrderDeskResolver } from "./resolvers/pre-order-desk.resolver";
 import { ProductResolver } from "./resolvers/product.resolver";
 import { ProductPromiseFieldResolver, ProductPromiseResolver } from "./resolvers/product-promise.resolver";
 import { PurchaseOrderItemResolver, PurchaseOrderResolver } from "./resolvers/purchase-order.resolver";
@@ -12,7 +13,7 @@ import { DateTimeScalar } from "./types/scalars";
 
 export const resolvers = [
   ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver, AllocationFieldResolver,
-  ProductPromiseResolver, ProductPromiseFieldResolver, LifecycleResolver, NodeResolver, ViewerResolver,
+  ProductPromiseResolver, ProductPromiseFieldResolver, LifecycleResolver, PreOrderDeskResolver, NodeResolver, ViewerResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

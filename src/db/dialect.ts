@@ -15,6 +15,12 @@ export interface Dialect {
   readonly forUpdateSkipLocked: string;
   /** The integer column type: SQLite auto-increments only an INTEGER PRIMARY KEY. */
   readonly intType: "integer" | "int";
+  /**
+   * The collation of id, SKU and facility columns: binary (so-1 is not SO-1, SO-É1 is not SO-E1) and
+   * NO PAD ("SO-C1 " is not SO-C1), whatever the server's or the database's default. Null on
+   * SQLite, which compares text byte for byte already.
+   */
+  readonly keyCollation: string | null;
   /** True when the driver can run a server-side prepared statement outside a transaction. */
   readonly prepares: boolean;
   /** `INSERT ... VALUES ... ON <clash> UPDATE` of `update` columns from the inserted row, when `key` clashes. */
@@ -49,6 +55,7 @@ export const sqliteDialect: Dialect = Object.freeze({
   forUpdate: "",
   forUpdateSkipLocked: "",
   intType: "integer",
+  keyCollation: null,
   prepares: false,
   upsert: (table: string, columns: readonly string[], rows: number, key: readonly string[], update: readonly string[]) =>
     `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${valuesRows(columns, rows)} ` +
@@ -82,6 +89,7 @@ const mysqlFamily = {
 export const mariadbDialect: Dialect = Object.freeze({
   ...mysqlFamily,
   flavor: "mariadb",
+  keyCollation: "utf8mb4_nopad_bin",
   sessionLimits: (statementMs: number, lockWaitSeconds: number) =>
     `SET SESSION max_statement_time = ${(statementMs / 1000).toFixed(3)}, innodb_lock_wait_timeout = ${lockWaitSeconds}`,
 });
@@ -90,6 +98,7 @@ export const mariadbDialect: Dialect = Object.freeze({
 export const mysqlDialect: Dialect = Object.freeze({
   ...mysqlFamily,
   flavor: "mysql",
+  keyCollation: "utf8mb4_0900_bin",
   sessionLimits: (statementMs: number, lockWaitSeconds: number) =>
     `SET SESSION MAX_EXECUTION_TIME = ${Math.round(statementMs)}, innodb_lock_wait_timeout = ${lockWaitSeconds}`,
 });

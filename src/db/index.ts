@@ -5,7 +5,9 @@ export { dialectOf } from "./dialect";
 export type { Dialect } from "./dialect";
 export { PAGE_SIZE, afterKeySql, decodeCursor, encodeCursor, keysetPage, orderBySql, pageSize } from "./keyset";
 export type { KeyColumn, ListQuery, Ordering, Page } from "./keyset";
-export { lockPoItems, lockPurchaseOrder, lockSalesOrderItem, lockTiedItems, peekSalesOrderItem } from "./locks";
-export type { LockedPurchaseOrder, LockedSalesItem, TiedItem } from "./locks";
+export {
+  HOLDS_TIE_SQL, holdsTie, lockPoItems, lockPurchaseOrder, lockSalesOrderItem, lockSalesOrderItems, lockTiedItems, peekSalesOrderItem, peekSalesOrderItems,
+} from "./locks";
+export type { LockedPurchaseOrder, LockedSalesItem, PeekedSalesItem, TiedItem } from "./locks";
 export * from "./rows";
-export { chunk, execute, fromSqlDate, padToPowerOfTwo, placeholders, selectPrepared, sqlDate, sqlList, upsertRows } from "./sql";
+export { chunk, execute, fromSqlDate, padToPowerOfTwo, placeholders, presentKeys, selectPrepared, sqlDate, sqlList, upsertRows } from "./sql";

@@ -16,6 +16,10 @@ export interface PoItemRow {
   orderBuffer: number;
   bufferDays: number;
   allocatedQuantity: number;
+  /** Units that arrived. */
+  receivedQuantity: number;
+  /** Received units kept for the pre-orders still tied here. */
+  heldQuantity: number;
   estimatedDeliveryDate: Date | null;
   statusId: string;
 }
@@ -23,7 +27,7 @@ export interface PoItemRow {
 /** The columns of a PoItemRow, from the purchase_order_item table under `alias`. */
 export const poItemColumns = (alias: string): string =>
   ["po_item_id", "order_id", "order_item_seq_id", "product_id", "quantity", "order_buffer", "buffer_days", "allocated_quantity",
-    "estimated_delivery_date", "status_id"].map((c) => `${alias}.${c}`).join(", ");
+    "received_quantity", "held_quantity", "estimated_delivery_date", "status_id"].map((c) => `${alias}.${c}`).join(", ");
 
 export function toPoItemRow(r: Record<string, unknown>): PoItemRow {
   return {
@@ -35,6 +39,8 @@ export function toPoItemRow(r: Record<string, unknown>): PoItemRow {
     orderBuffer: Number(r.order_buffer),
     bufferDays: Number(r.buffer_days),
     allocatedQuantity: Number(r.allocated_quantity),
+    receivedQuantity: Number(r.received_quantity),
+    heldQuantity: Number(r.held_quantity),
     estimatedDeliveryDate: fromSqlDate(r.estimated_delivery_date),
     statusId: String(r.status_id),
   };

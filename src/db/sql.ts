@@ -30,6 +30,16 @@ export async function execute(manager: EntityManager, sql: string, params: unkno
   return Number(result.affected ?? 0);
 }
 
+/** Which of `values` are in `table`.`column` (a key column), read 500 at a time. */
+export async function presentKeys(manager: EntityManager, table: string, column: string, values: readonly string[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  for (const some of chunk([...new Set(values)], 500)) {
+    const rows: Record<string, unknown>[] = await manager.query(`SELECT ${column} AS k FROM ${table} WHERE ${column} IN (${placeholders(some.length)})`, some);
+    for (const row of rows) present.add(String(row.k));
+  }
+  return present;
+}
+
 /** Splits rows into chunks small enough for one statement's parameter list. */
 export function chunk<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { idText, statusText, timestamp } from "./columns";
 
-export type AllocationEventType = "ALLOCATE" | "RELEASE" | "REPROMISE";
+export type AllocationEventType = "ALLOCATE" | "RELEASE" | "REPROMISE" | "FULFILLMENT_RELEASE";
 
 /** Append-only history of every tie, untie and re-promise. Rows are never updated. */
 @Entity("allocation_event")
@@ -36,14 +36,15 @@ export class AllocationEventEntity {
   @Column(statusText({ name: "order_item_seq_id" }))
   orderItemSeqId: string;
 
-  @Column({ type: "int", name: "po_item_id" })
-  poItemId: number;
+  /** The PO item of the tie; null for an item that was never tied (a hand release or promise date of a waiting item). */
+  @Column({ type: "int", name: "po_item_id", nullable: true })
+  poItemId: number | null;
 
-  @Column(idText({ name: "purchase_order_id" }))
-  purchaseOrderId: string;
+  @Column(idText({ name: "purchase_order_id", nullable: true }))
+  purchaseOrderId: string | null;
 
-  @Column(statusText({ name: "po_item_seq_id" }))
-  poItemSeqId: string;
+  @Column(statusText({ name: "po_item_seq_id", nullable: true }))
+  poItemSeqId: string | null;
 
   @Column({ type: "int" })
   quantity: number;

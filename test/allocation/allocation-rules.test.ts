@@ -6,7 +6,7 @@ const day = (d: number) => new Date(TODAY.getTime() + d * 86_400_000);
 
 let nextId = 1;
 function poItem(seq: number, productId: number, quantity: number, arrival: Date | null, more: Partial<PoItemForRules> = {}): PoItemForRules {
-  return { id: nextId++, orderId: "PO-1", orderItemSeqId: String(seq).padStart(5, "0"), productId, quantity, orderBuffer: 0, bufferDays: 0, allocatedQuantity: 0,
+  return { id: nextId++, orderId: "PO-1", orderItemSeqId: String(seq).padStart(5, "0"), productId, quantity, orderBuffer: 0, bufferDays: 0, allocatedQuantity: 0, receivedQuantity: 0, heldQuantity: 0,
     estimatedDeliveryDate: arrival, statusId: "ITEM_APPROVED", ...more };
 }
 const waiting = (orderId: string, productId: number, quantity: number): WaitingItem => ({ id: nextId++, orderId, orderItemSeqId: "00001", productId, quantity });

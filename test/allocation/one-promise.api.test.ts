@@ -107,7 +107,7 @@ describe("One preference order for PO items: earliest arrival, then PO id byte b
       "SELECT p.order_id FROM purchase_order_item p ORDER BY p.estimated_delivery_date, p.order_id, p.order_item_seq_id",
     ))).map((r: { order_id: string }) => r.order_id);
     const day = parseIsoDay(inDays(10))!;
-    const item = (orderId: string) => ({ id: 0, orderId, orderItemSeqId: "00001", productId: 1, quantity: 1, orderBuffer: 0, bufferDays: 0, allocatedQuantity: 0, estimatedDeliveryDate: day, statusId: "ITEM_CREATED" });
+    const item = (orderId: string) => ({ id: 0, orderId, orderItemSeqId: "00001", productId: 1, quantity: 1, orderBuffer: 0, bufferDays: 0, allocatedQuantity: 0, receivedQuantity: 0, heldQuantity: 0, estimatedDeliveryDate: day, statusId: "ITEM_CREATED" });
     expect(ids.map(item).sort(byPreference).map((i) => i.orderId)).to.deep.equal(bySql);
     expect([...ids].sort(compareBytes)).to.deep.equal([...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
     expect(addDays(day, 0)).to.deep.equal(day);

@@ -23,6 +23,18 @@ const ALLOCATE_WITH_ITEMS = doc(graphql(`
   mutation CachedAllocate($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id promiseDate purchaseOrderId } } } }
 `));
 
+const PO_RECEIVING = doc(graphql(`query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }`));
+const QUEUE = doc(graphql(`query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }`));
+const RECEIVE_ITEM = doc(graphql(`
+  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {
+    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {
+      addedToInventory
+      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }
+      released { id facilityId purchaseOrderId promiseDate }
+    }
+  }
+`));
+
 describe("A real client: Apollo Client 4's normalised InMemoryCache against the server", () => {
   let api: TestServer;
   let requests: string[];
@@ -69,6 +81,24 @@ describe("A real client: Apollo Client 4's normalised InMemoryCache against the 
     expect(requests, "no refetch for the first query").to.deep.equal(["CachedPoQuantities", "CachedPoArrivals"]);
     const item = (client.cache.extract() as Record<string, object>)[client.cache.identify({ __typename: "PurchaseOrderItem", id: quantities!.purchaseOrder!.items[0].id })!];
     expect(item).to.include({ quantity: 10, arrivalDate: inDays(10), seqId: "00001" });
+  });
+
+  it("updates the cached PO item and the released pre-order items from a receipt's payload, without refetching", async () => {
+    await preOrder(api, "SO-1", daysAgo(3), [{ sku: "B", quantity: 2 }]);
+    await preOrder(api, "SO-2", daysAgo(2), [{ sku: "B", quantity: 2 }]);
+    await client.query({ query: PO_RECEIVING, variables: { id: "PO-1" } });
+    const queue = await client.query({ query: QUEUE });
+    expect(queue.data?.preOrders.edges.map((e) => e.node.facilityId)).to.deep.equal(["PRE_ORDER_PARKING", "PRE_ORDER_PARKING"]);
+
+    const receipt = await client.mutate({ mutation: RECEIVE_ITEM, variables: { po: "PO-1", seq: "00002", quantity: 3 } });
+    expect(receipt.data?.receivePurchaseOrderItem.addedToInventory).to.equal(1);
+    const po = await client.query({ query: PO_RECEIVING, variables: { id: "PO-1" } });
+    expect(po.data?.purchaseOrder?.items[1]).to.include({ receivedQuantity: 3, allocatedQuantity: 2, availableToPromise: 0, status: "CREATED" });
+    const cached = await client.query({ query: QUEUE });
+    expect(cached.data?.preOrders.edges.map((e) => [e.node.orderId, e.node.facilityId, e.node.purchaseOrderId, e.node.promiseDate])).to.deep.equal([
+      ["SO-1", "WH-1", "PO-1", inDays(12)], ["SO-2", "PRE_ORDER_PARKING", "PO-1", inDays(12)],
+    ]);
+    expect(requests, "both queries answered from the cache after the receipt").to.deep.equal(["CachedPoReceiving", "CachedQueue", "CachedReceive"]);
   });
 
   it("updates cached pre-order items from Allocate Sales Orders' payload", async () => {

@@ -20,6 +20,13 @@ const QUEUE_PAGE = graphql(`
   }
 `);
 
+const QUEUE_WITH_SUMMARY = graphql(`
+  query QueueWithSummary($f: PreOrderFilter, $first: Int) {
+    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
+    preOrders(filter: $f, first: $first) { edges { node { orderId seqId } } }
+  }
+`);
+
 const HISTORY_AND_FEED = graphql(`
   query HistoryAndFeed($po: ID) {
     allocationHistory(purchaseOrderId: $po, first: 50) { totalCount edges { node { id type } } }
@@ -116,6 +123,25 @@ describe("Query plans at 200,000 pre-orders and 5,000 POs (MariaDB/MySQL)", func
     }
     expect(fullScans([...(await plans(db, first.queries)), ...next])).to.deep.equal([]);
     expect(fullScans(await ran(() => api.gql(PRE_ORDERS, { f: { purchaseOrderId: "PO-000123" } })))).to.deep.equal([]);
+  });
+
+  it("filters the pre-order queue by order dates, promise dates, waiting or tied, facility and SKU from an index, first in first out", async () => {
+    const filters = [
+      { orderDateFrom: "2026-02-01T00:00:00.000Z", orderDateTo: "2026-02-03T00:00:00.000Z" },
+      { waiting: true }, { waiting: false }, { facilityId: "WH-1" }, { sku: "SKU-000123" },
+      { promiseDateFrom: "2030-03-01", promiseDateTo: "2030-03-02" },
+      { waiting: true, orderDateFrom: "2026-02-01T00:00:00.000Z" },
+    ];
+    for (const f of filters) expect(fullScans(await ran(() => api.gql(QUEUE_PAGE, { f, first: 50 }))), JSON.stringify(f)).to.deep.equal([]);
+  });
+
+  it("counts the queue's summary from an index for the filters that narrow it (PO, SKU, order dates, promise dates)", async () => {
+    const filters = [
+      { purchaseOrderId: "PO-000123" }, { sku: "SKU-000123" }, { sku: "SKU-000123", waiting: true },
+      { orderDateFrom: "2026-02-01T00:00:00.000Z", orderDateTo: "2026-02-03T00:00:00.000Z" },
+      { promiseDateFrom: "2030-03-01", promiseDateTo: "2030-03-02" },
+    ];
+    for (const f of filters) expect(fullScans(await ran(() => api.gql(QUEUE_WITH_SUMMARY, { f, first: 20 }))), JSON.stringify(f)).to.deep.equal([]);
   });
 
   it("answers the storefront, imports, allocates and lists the history from indexes", async () => {

@@ -4,7 +4,7 @@ import { padToPowerOfTwo } from "../../src/db";
 
 const day = (n: number) => new Date(Date.UTC(2027, 0, n));
 const item = (orderId: string, arrival: number, atp: number, bufferDays = 0) => ({
-  id: arrival * 100 + atp, orderId, orderItemSeqId: "00001", productId: 1, quantity: atp + 1, orderBuffer: 1, allocatedQuantity: 0,
+  id: arrival * 100 + atp, orderId, orderItemSeqId: "00001", productId: 1, quantity: atp + 1, orderBuffer: 1, allocatedQuantity: 0, receivedQuantity: 0, heldQuantity: 0,
   bufferDays, estimatedDeliveryDate: day(arrival), statusId: "ITEM_APPROVED",
 });
 const product = (inventoryAvailable = 0) => ({ productId: 1, sku: "A", inventoryAvailable });

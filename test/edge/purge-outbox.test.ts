@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { cacheTagOf, skuOfCacheTag } from "../../src/domain";
 import { openTestDb } from "../support/database";
 import { inDays, daysAgo } from "../support/clock";
-import { ALLOCATE_PRE_ORDER_ITEM, RELEASE_ALLOCATION, UPDATE_PO_ITEM } from "../support/documents";
+import { ALLOCATE_PRE_ORDER_ITEM, RECEIVE, RELEASE_ALLOCATION, RELEASE_PRE_ORDER_ITEMS, UPDATE_PO_ITEM, UPDATE_PROMISE_DATE } from "../support/documents";
 import {
   allocate, cancelPreOrderItem, cancelPurchaseOrder, cancelPurchaseOrderItem, completePurchaseOrder, preOrder, products, purchaseOrder,
 } from "../support/scenario";
@@ -53,6 +53,23 @@ describe("The purge outbox: every promise-changing transaction names its SKUs, i
     expect(await queued()).to.deep.equal(["A"]);
     await completePurchaseOrder(api, "PO-2");
     expect(await queued()).to.deep.equal(["C"]);
+  });
+
+  it("names the SKU of a receipt, a release to a warehouse and a promise date set by hand", async () => {
+    await products(api, "R");
+    await purchaseOrder(api, "PO-R", [{ sku: "R", quantity: 10, arrivalDate: inDays(20) }]);
+    await preOrder(api, "SO-R1", daysAgo(2), [{ sku: "R", quantity: 2 }]);
+    await preOrder(api, "SO-R2", daysAgo(1), [{ sku: "R", quantity: 2 }]);
+    await queued();
+    expect((await api.gql(RECEIVE, { po: "PO-R", seq: "00001", quantity: 2 }, ADMIN)).errors).to.equal(undefined);
+    expect(await queued()).to.deep.equal(["R"]);
+    expect((await api.gql(RELEASE_PRE_ORDER_ITEMS, { items: [{ orderId: "SO-R2", seqId: "00001" }], facility: "WH-1" }, ADMIN)).errors).to.equal(undefined);
+    expect(await queued()).to.deep.equal(["R"]);
+    await cancelPurchaseOrder(api, "PO-R");
+    await queued();
+    await preOrder(api, "SO-R3", daysAgo(1), [{ sku: "R", quantity: 1 }]);
+    expect((await api.gql(UPDATE_PROMISE_DATE, { order: "SO-R3", seq: "00001", date: inDays(40), reason: "Supplier said so" }, ADMIN)).errors).to.equal(undefined);
+    expect(await queued()).to.deep.equal(["R"]);
   });
 
   it("writes nothing when the transaction fails", async () => {

@@ -155,3 +155,35 @@ export const ALLOCATION_RUNS = graphql(`
 export const TYPENAME = graphql(`
   query Typename { __typename }
 `);
+
+export const RECEIVE = graphql(`
+  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {
+    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {
+      addedToInventory
+      purchaseOrderItem { ...PoItemFields receivedQuantity }
+      released { ...PreOrderItemFields }
+    }
+  }
+`);
+
+export const RELEASE_PRE_ORDER_ITEMS = graphql(`
+  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {
+    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }
+  }
+`);
+
+export const UPDATE_PROMISE_DATE = graphql(`
+  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {
+    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }
+  }
+`);
+
+export const PRE_ORDER_QUEUE = graphql(`
+  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
+    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
+    preOrders(filter: $f, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }
+    }
+  }
+`);

@@ -20,6 +20,20 @@ query FindPurchaseOrders($after: String) {
 `,
   },
   {
+    query: `# The pre-order queue: every pre-order item, first in first out, with its counts for the same filter.
+# search: order id, SKU or product name (any case); also orderDateFrom/To, promiseDateFrom/To,
+# waiting (true: waiting for stock; false: tied), facilityId, purchaseOrderId, sku.
+query PreOrderQueue($filter: PreOrderFilter) {
+  preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
+  preOrders(filter: $filter, first: 20) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id orderId seqId orderDate product { sku name } quantity facilityId promiseDate purchaseOrderId } }
+  }
+}
+`,
+    variables: JSON.stringify({ filter: { search: "jacket", waiting: true } }, null, 2),
+  },
+  {
     query: `# One PO with its items and its allocation runs (a connection: page on with after: endCursor).
 # Arrival and promise dates are calendar days ("2027-01-15"); promiseDate = arrivalDate + bufferDays.
 query PurchaseOrderDetail($id: ID!) {

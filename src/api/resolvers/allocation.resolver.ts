@@ -18,10 +18,10 @@ export class AllocationResolver {
   async allocateSalesOrders(
     @Arg("purchaseOrderId", () => ID, { description: "The PO to allocate" }) purchaseOrderId: string,
     @Ctx() { db, actor }: Context,
-    @Arg("dryRun", () => Boolean, { nullable: true, defaultValue: false, description: "true: only preview (the console's Preview button); nothing is written and no run recorded" })
-    dryRun: boolean | null,
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "true: only preview (the console's Preview button); nothing is written and no run recorded. Must not be null (null is BAD_USER_INPUT, never a real run)" })
+    dryRun: boolean,
   ): Promise<AllocateSalesOrdersPayload> {
-    const preview = dryRun ?? false;
+    const preview = dryRun !== false;
     // A dry run takes exactly the path of a run, writes included, and is then rolled back; either is a heavy write.
     const result = await db.write((m) => allocateSalesOrders(m, purchaseOrderId, actor, preview), { rollback: preview, heavy: true });
     return { ...result, skipped: result.skipped.map((s) => ({ ...s, reason: s.reason as SkipReason })), run: result.run && toAllocationRun(result.run) };

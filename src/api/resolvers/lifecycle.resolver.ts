@@ -2,12 +2,13 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import { PAGE_SIZE } from "../../db";
 import {
   MAX_ACKNOWLEDGE, acknowledgePromiseDateChanges, allocatePreOrderItem, cancelPreOrderItem, cancelPurchaseOrder, cancelPurchaseOrderItem,
-  completePurchaseOrder, listAllocationEvents, listPromiseDateChanges, releaseAllocation, updatePurchaseOrderItem,
+  completePurchaseOrder, listAllocationEvents, listPromiseDateChanges, receivePurchaseOrderItem, releaseAllocation, updatePurchaseOrderItem,
 } from "../../domain";
 import { Context } from "../context";
 import { keysOfIds } from "../nodes";
 import {
-  AllocationEventConnection, PromiseDateChangeConnection, PurchaseOrderItemUpdateInput, toAllocationEvent, toPromiseDateChange,
+  AllocationEventConnection, PromiseDateChangeConnection, PurchaseOrderItemUpdateInput, ReceivePurchaseOrderItemPayload, toAllocationEvent,
+  toPromiseDateChange, toReceivePayload,
 } from "../types/lifecycle.type";
 import { toConnection } from "../types/page.type";
 import { PreOrderItem, toPreOrderItem } from "../types/pre-order.type";
@@ -53,6 +54,20 @@ export class LifecycleResolver {
   @Mutation(() => PurchaseOrder, { description: "The stock was received: the PO and its open items complete; ties and promise dates stay, and it is no longer allocatable" })
   async completePurchaseOrder(@Arg("id", () => ID, PO_ID) id: string, @Ctx() { db }: Context): Promise<PurchaseOrder> {
     return toPurchaseOrder(await db.write((m) => completePurchaseOrder(m, id)));
+  }
+
+  @Mutation(() => ReceivePurchaseOrderItemPayload, {
+    description: "Receives units of a PO item: they go to the pre-orders tied to it, oldest first, each whole, which are released to fulfilment " +
+      "(they leave PRE_ORDER_PARKING for the PO's facility and keep PO and promise date); the rest becomes inventoryAvailable, except what the " +
+      "still-tied pre-orders need beyond the units still to come. The item completes when all its units arrived, the PO with its last open item",
+  })
+  async receivePurchaseOrderItem(
+    @Arg("purchaseOrderId", () => ID, PO_ID) purchaseOrderId: string,
+    @Arg("seqId", PO_SEQ) seqId: string,
+    @Arg("quantity", () => Int, { description: "Units that arrived: 1 to the units still to receive (quantity - receivedQuantity)" }) quantity: number,
+    @Ctx() { db, actor }: Context,
+  ): Promise<ReceivePurchaseOrderItemPayload> {
+    return toReceivePayload(await db.write((m) => receivePurchaseOrderItem(m, purchaseOrderId, seqId, quantity, actor)));
   }
 
   @Mutation(() => PreOrderItem, { description: "Cancels a pre-order item: its tie is released (the PO ATP comes back) and its promise date cleared" })

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PAGE_SIZE } from "../../db";
-import { existingPreOrder, importPreOrder, listPreOrders } from "../../domain";
+import { existingPreOrder, importPreOrder, listPreOrders, preOrderQueueSummary } from "../../domain";
 import { Context } from "../context";
 import { toConnection } from "../types/page.type";
-import { ImportPreOrderPayload, PreOrderFilter, PreOrderInput, PreOrderItem, PreOrderItemConnection, toPreOrderItem } from "../types/pre-order.type";
+import {
+  ImportPreOrderPayload, PreOrderFilter, PreOrderInput, PreOrderItem, PreOrderItemConnection, PreOrderQueueSummary, toPreOrderItem,
+} from "../types/pre-order.type";
 import { Product } from "../types/product.type";
 import { toProduct } from "./product.resolver";
 
@@ -17,6 +19,14 @@ export class PreOrderResolver {
     @Arg("after", () => String, { nullable: true, description: "The endCursor of the page before; left out: the first page" }) after?: string,
   ) {
     return toConnection(await db.read((m) => listPreOrders(m, filter, first, after)), toPreOrderItem, db);
+  }
+
+  @Query(() => PreOrderQueueSummary, { description: "The pre-order queue's counts (orders, items, units, waiting and tied items) for the same filter as preOrders" })
+  preOrderQueueSummary(
+    @Ctx() { db }: Context,
+    @Arg("filter", () => PreOrderFilter, { nullable: true, description: "Which items; left out: all" }) filter?: PreOrderFilter,
+  ): Promise<PreOrderQueueSummary> {
+    return db.read((m) => preOrderQueueSummary(m, filter));
   }
 
   @Mutation(() => ImportPreOrderPayload, {

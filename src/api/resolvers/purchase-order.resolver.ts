@@ -1,13 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PAGE_SIZE } from "../../db";
-import { createPurchaseOrders, findPurchaseOrder, importPurchaseOrders, listPurchaseOrders } from "../../domain";
+import { createPurchaseOrders, findPurchaseOrder, listPurchaseOrders, uploadPurchaseOrders } from "../../domain";
 import { Context } from "../context";
+import { primeUpload } from "../loaders";
 import { toConnection } from "../types/page.type";
 import { Product } from "../types/product.type";
 import {
-  ImportPurchaseOrdersPayload, PurchaseOrder, PurchaseOrderConnection, PurchaseOrderFilter, PurchaseOrderInput, PurchaseOrderItem,
+  PurchaseOrder, PurchaseOrderConnection, PurchaseOrderFilter, PurchaseOrderInput, PurchaseOrderItem,
   toPurchaseOrder, toPurchaseOrderItem,
 } from "../types/purchase-order.type";
+import { ImportPurchaseOrdersPayload, PurchaseOrderCsvColumns, toImportPayload } from "../types/po-upload.type";
 import { toProduct } from "./product.resolver";
 
 @Resolver(() => PurchaseOrder)
@@ -36,15 +38,20 @@ export class PurchaseOrderResolver {
 
   @Mutation(() => ImportPurchaseOrdersPayload, {
     description: "Uploads POs as the retailer exports them (CSV: header row orderId,productSku,arrivalDate,quantity,facilityId[,orderBuffer,bufferDays], " +
-      "then a row per PO item; rows with one orderId make one PO): all rows are stored, or none and every bad row is listed",
+      "then a row per PO item; rows with one orderId make one PO; columns maps the retailer's own header names): all rows are stored, or none and every bad row is listed. " +
+      "dryRun answers what it would create and what Allocate Sales Orders would then tie on each PO, writing nothing",
   })
   async importPurchaseOrders(
     @Arg("csv", { description: "The CSV text, at most 5 MiB and 20,000 rows" }) csv: string,
-    @Ctx() { db }: Context,
-    @Arg("dateFormat", { defaultValue: "MM/dd/yyyy", description: "How arrivalDate is written, in date-fns tokens (e.g. dd.MM.yyyy); ISO yyyy-MM-dd is always accepted" }) dateFormat: string,
+    @Ctx() { db, actor, loaders }: Context,
+    @Arg("dateFormat", { defaultValue: "MM/dd/yyyy", description: "How arrivalDate is written, in date-fns tokens with a four-digit year (e.g. dd.MM.yyyy); a date must be written exactly so (01/15/27 is refused under MM/dd/yyyy); ISO yyyy-MM-dd is always accepted. Must not be null" }) dateFormat: string,
+    @Arg("columns", () => PurchaseOrderCsvColumns, { nullable: true, description: "The retailer's header names for the fields; left out: the fields' own names" }) columns?: PurchaseOrderCsvColumns | null,
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "true: answer what the upload would create and what Allocate Sales Orders would then tie on each PO, writing nothing. Must not be null" }) dryRun?: boolean,
   ): Promise<ImportPurchaseOrdersPayload> {
-    const result = await db.write((m) => importPurchaseOrders(m, csv, dateFormat));
-    return { purchaseOrders: result.purchaseOrders.map(toPurchaseOrder), errors: result.errors };
+    const preview = dryRun !== false;
+    const upload = await db.write((m) => uploadPurchaseOrders(m, csv, dateFormat, columns, actor, preview), { rollback: preview, heavy: preview });
+    primeUpload(loaders, upload);
+    return toImportPayload(upload);
   }
 
   @FieldResolver(() => [PurchaseOrderItem], { description: "Its lines, in seq order" })

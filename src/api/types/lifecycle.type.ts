@@ -1,18 +1,23 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { AllocationEventEntity, PromiseDateChangeEntity } from "../../entities";
-import { objectId } from "../../domain";
+import { Receipt, objectId } from "../../domain";
+import { PreOrderItem, toPreOrderItem } from "./pre-order.type";
+import { PurchaseOrderItem, toPurchaseOrderItem } from "./purchase-order.type";
 import { Node } from "./node.type";
 import { Connection } from "./page.type";
 import { DateScalar, DateTimeScalar } from "./scalars";
 
-export enum AllocationEventType { ALLOCATE = "ALLOCATE", RELEASE = "RELEASE", REPROMISE = "REPROMISE" }
+export enum AllocationEventType { ALLOCATE = "ALLOCATE", RELEASE = "RELEASE", REPROMISE = "REPROMISE", FULFILLMENT_RELEASE = "FULFILLMENT_RELEASE" }
 registerEnumType(AllocationEventType, {
   name: "AllocationEventType",
   description: "What an allocation history event did to a pre-order item's tie",
   valuesConfig: {
     ALLOCATE: { description: "Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie)" },
     RELEASE: { description: "Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation)" },
-    REPROMISE: { description: "Still tied, promised another day: its PO item's arrival date or buffer days changed" },
+    REPROMISE: { description: "Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand" },
+    FULFILLMENT_RELEASE: {
+      description: "Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record",
+    },
   },
 });
 
@@ -20,9 +25,9 @@ registerEnumType(AllocationEventType, {
 export class PurchaseOrderItemUpdateInput {
   @Field(() => DateScalar, { nullable: true, description: "A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised" })
   arrivalDate?: Date | null;
-  @Field(() => Int, { nullable: true, description: "New units ordered (>= 1); a cut below what is allocated releases ties, newest order first" }) quantity?: number | null;
+  @Field(() => Int, { nullable: true, description: "New units ordered (1 to 1000000); a cut below what is allocated releases ties, newest order first" }) quantity?: number | null;
   @Field(() => Int, { nullable: true, description: "New units held back (0 to quantity); more than is free releases ties, newest order first" }) orderBuffer?: number | null;
-  @Field(() => Int, { nullable: true, description: "New buffer days (>= 0): every pre-order tied here is re-promised" }) bufferDays?: number | null;
+  @Field(() => Int, { nullable: true, description: "New buffer days (0 to 365): every pre-order tied here is re-promised" }) bufferDays?: number | null;
 }
 
 @ObjectType({ implements: Node, description: "One allocate, release or re-promise of a pre-order item, as the history keeps it" })
@@ -35,8 +40,9 @@ export class AllocationEvent implements Node {
   @Field(() => ID, { nullable: true, description: "The AllocationRun id when Allocate Sales Orders did it; null otherwise" }) runId: string | null;
   @Field(() => ID, { description: "The pre-order's order id" }) orderId: string;
   @Field({ description: "The pre-order item's seq id" }) seqId: string;
-  @Field(() => ID, { description: "The PO of the tie" }) purchaseOrderId: string;
-  @Field({ description: "The PO item of the tie" }) purchaseOrderItemSeqId: string;
+  @Field(() => ID, { nullable: true, description: "The PO of the tie; null for an item that was not tied (a hand release or promise date of a waiting item)" })
+  purchaseOrderId: string | null;
+  @Field(() => String, { nullable: true, description: "The PO item of the tie; null when purchaseOrderId is" }) purchaseOrderItemSeqId: string | null;
   @Field(() => Int, { description: "Units of the pre-order item" }) quantity: number;
   @Field(() => DateScalar, { nullable: true, description: "The promise date before; null = none" }) oldPromiseDate: Date | null;
   @Field(() => DateScalar, { nullable: true, description: "The promise date after; null = none (released)" }) newPromiseDate: Date | null;
@@ -87,4 +93,19 @@ export const toPromiseDateChange = (c: PromiseDateChangeEntity): PromiseDateChan
   type: c.type as AllocationEventType,
   acknowledged: c.acknowledged === 1,
   acknowledgedAt: c.acknowledgedAt,
+});
+
+@ObjectType({ description: "What a receipt did: the PO item as stored after it, the pre-orders it released to fulfilment and the units that became inventory" })
+export class ReceivePurchaseOrderItemPayload {
+  @Field(() => Int, { description: "Units that became the product's inventoryAvailable (what the still-tied pre-orders do not need)" }) addedToInventory: number;
+  @Field(() => PurchaseOrderItem, { description: "The PO item after the receipt: receivedQuantity, allocatedQuantity, availableToPromise and status" })
+  purchaseOrderItem: PurchaseOrderItem;
+  @Field(() => [PreOrderItem], { description: "The pre-order items released to fulfilment, oldest first; they keep PO and promise date and now wait in the PO's facility" })
+  released: PreOrderItem[];
+}
+
+export const toReceivePayload = (receipt: Receipt): ReceivePurchaseOrderItemPayload => ({
+  addedToInventory: receipt.addedToInventory,
+  purchaseOrderItem: toPurchaseOrderItem(receipt.purchaseOrderItem),
+  released: receipt.released.map(toPreOrderItem),
 });

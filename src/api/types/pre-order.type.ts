@@ -34,18 +34,38 @@ export class PreOrderFilter {
   @Field({ nullable: true, description: "Only items waiting in this facility, e.g. PRE_ORDER_PARKING" }) facilityId?: string;
   @Field(() => DateScalar, { nullable: true, description: "Only items promised on this day or later" }) promiseDateFrom?: Date;
   @Field(() => DateScalar, { nullable: true, description: "Only items promised on this day or earlier" }) promiseDateTo?: Date;
+  @Field({ nullable: true, description: "Only items whose order id, SKU or product name contains this text, ignoring case (at most 255 characters)" }) search?: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: "Only items ordered at this instant or later" }) orderDateFrom?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: "Only items ordered at this instant or earlier" }) orderDateTo?: Date;
+  @Field({ nullable: true, description: "true: only items waiting for stock (open, in PRE_ORDER_PARKING, not tied); false: only items tied to a PO and still in parking" })
+  waiting?: boolean;
+}
+
+@ObjectType({ description: "The pre-order queue's counts for a filter: what the merchandiser's daily view shows above the list" })
+export class PreOrderQueueSummary {
+  @Field(() => Int, { description: "Items selected" }) itemCount: number;
+  @Field(() => Int, { description: "Distinct orders among them" }) orderCount: number;
+  @Field(() => Int, { description: "Items tied to a PO and still in parking" }) tiedItemCount: number;
+  @Field(() => Int, { description: "Units (the sum of the items' quantities)" }) unitCount: number;
+  @Field(() => Int, { description: "Items waiting for stock: open, in PRE_ORDER_PARKING, not tied" }) waitingItemCount: number;
+}
+
+@InputType({ description: "A pre-order item named by its business key" })
+export class PreOrderItemRef {
+  @Field(() => ID, { description: "The pre-order's order id" }) orderId: string;
+  @Field({ description: "The item's seq id, e.g. \"00001\"" }) seqId: string;
 }
 
 @InputType({ description: "One line of a pre-order being imported" })
 export class PreOrderItemInput {
-  @Field({ description: "The product's SKU; it must exist" }) sku: string;
-  @Field(() => Int, { description: "Units ordered, >= 1" }) quantity: number;
+  @Field({ description: "The product's SKU, exactly as stored (compared byte for byte); it must exist" }) sku: string;
+  @Field(() => Int, { description: "Units ordered, 1 to 1000000" }) quantity: number;
   @Field({ nullable: true, defaultValue: "PRE_ORDER_PARKING", description: "Where it waits; only PRE_ORDER_PARKING lines are tied to POs" }) facilityId?: string;
 }
 
 @InputType({ description: "A sales order from the shop, imported as pre-orders" })
 export class PreOrderInput {
-  @Field(() => ID, { description: "The shop's order id: at most 64 characters, not starting with a type name and \":\"; the same id again changes nothing" })
+  @Field(() => ID, { description: "The shop's order id: at most 64 characters, no whitespace at either end, no control or invisible characters, not starting with a type name and \":\"; compared exactly (so-1 is not SO-1); the same id again changes nothing" })
   orderId: string;
   @Field(() => DateTimeScalar, { description: "When the customer ordered (an instant)" }) orderDate: Date;
   @Field(() => [PreOrderItemInput], { description: "Its lines, numbered 00001, 00002, ... in this order (at most 1000)" }) items: PreOrderItemInput[];

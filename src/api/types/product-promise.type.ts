@@ -9,7 +9,7 @@ export class ProductPromise {
   @Field({ description: "The SKU asked for" }) sku: string;
   @Field(() => AvailabilityStatus, { description: "IN_STOCK when inventory covers the quantity; else PRE_ORDER when one allocatable PO item can; else OUT_OF_STOCK" })
   status: AvailabilityStatus;
-  @Field(() => Int, { description: "PO ATP summed over allocatable PO items with an arrival date (today or later) and ATP > 0; given in every status" })
+  @Field(() => Int, { description: "PO ATP summed over allocatable PO items with an arrival date (today or later) and ATP > 0; given in every status. Capped at 2147483647 (the largest Int): a sum above it reads 2147483647" })
   availableToPromise: number;
   @Field(() => DateScalar, { nullable: true, description: "PRE_ORDER only: the day to promise, the arrival date of the first PO item (earliest arrival, then PO id) whose ATP covers the quantity, plus its bufferDays; a pre-order placed now is promised this day. Else null" })
   promiseDate: Date | null;

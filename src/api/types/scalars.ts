@@ -1,24 +1,27 @@
 import { GraphQLError, GraphQLScalarType, Kind, print } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
-import { isoDay, parseIsoDay } from "../../domain";
+import { DAY_RANGE, isoDay, parseIsoDay } from "../../domain";
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A date-time of a year in DAY_RANGE (UTC), or a day written YYYY-MM-DD (midnight UTC); never rolled over. */
 function parse(value: unknown): Date {
   if (typeof value === "string") {
-    const day = DATE_ONLY.exec(value);
-    if (day) {
-      const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
-      if (date.getUTCDate() === Number(day[3])) return date;
+    if (DATE_ONLY.test(value)) {
+      const day = parseIsoDay(value);
+      if (day) return day;
     } else {
       try {
-        return DateTimeResolver.parseValue(value) as Date;
+        const instant = DateTimeResolver.parseValue(value) as Date;
+        const year = instant.getUTCFullYear();
+        if (year >= DAY_RANGE.minYear && year <= DAY_RANGE.maxYear) return instant;
       } catch {
         // fall through to the error below
       }
     }
   }
-  throw new GraphQLError(`DateTime must be an ISO-8601 date ("2027-01-15") or date-time ("2027-01-15T00:00:00Z"); got ${JSON.stringify(value)}`, {
+  throw new GraphQLError(`DateTime must be an ISO-8601 date ("2027-01-15") or date-time ("2027-01-15T00:00:00Z") of a real day ` +
+    `in the years ${DAY_RANGE.minYear} to ${DAY_RANGE.maxYear}; got ${JSON.stringify(value)}`, {
     extensions: { code: "BAD_USER_INPUT" },
   });
 }
@@ -29,7 +32,8 @@ function parse(value: unknown): Date {
  */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: "DateTime",
-  description: 'ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day',
+  description: 'ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day. ' +
+    "Input must be a real instant or day of a year from 2000 to 2199 (UTC); anything else is BAD_USER_INPUT, never rolled over.",
   serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
   parseValue: parse,
   parseLiteral: (ast) => {

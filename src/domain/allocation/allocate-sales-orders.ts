@@ -1,7 +1,7 @@
 import { EntityManager } from "typeorm";
 import { SalesItemRow, afterKeySql, chunk, lockPurchaseOrder, orderBySql, placeholders, salesItemColumns, toSalesItemRow } from "../../db";
 import { AllocationRunEntity } from "../../entities";
-import { clock, compareBytes, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
+import { checkIds, clock, compareBytes, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
 import { queuePromisePurge } from "../edge";
 import { AllocationEventRow, recordEvents } from "../history";
 import { FIFO, PoItemForRules, SkipReason, WAITING_PRE_ORDER_SQL, planAllocation, promiseDateOf } from "./rules";
@@ -55,6 +55,7 @@ export const waitingReadSizes = { productsPerRead: 200, page: 10_000 };
  * if a guard were wrong.
  */
 export async function allocateSalesOrders(manager: EntityManager, purchaseOrderId: string, actor: string | null, dryRun = false): Promise<AllocationResult> {
+  checkIds({ purchaseOrderId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
   requireOpenPurchaseOrder(po, "allocated");
   const startedAt = clock.now();

@@ -1,10 +1,10 @@
 /** Allocate Sales Orders, the allocation rules every caller shares, and the guarded writes that tie and untie. */
 export { allocateSalesOrders, waitingReadSizes } from "./allocate-sales-orders";
 export type { Allocation, AllocationResult, SkippedPreOrderItem } from "./allocate-sales-orders";
-export { releaseTies, tiesBeyond } from "./release-ties";
+export { giveBackUnits, releaseTies, tiesBeyond } from "./release-ties";
 export type { Why } from "./release-ties";
 export {
-  ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, FIFO, PREFERENCE_ORDER_SQL, STILL_WAITING_GUARD_SQL, WAITING_PRE_ORDER_SQL,
+  ALLOCATABLE_PO_ITEM_SQL, ATP_COVERS_GUARD_SQL, FIFO, HAS_ATP_SQL, PREFERENCE_ORDER_SQL, STILL_WAITING_GUARD_SQL, WAITING_PRE_ORDER_SQL,
   availableToPromise, byPreference, isAllocatable, pickPoItem, planAllocation, promiseDateOf,
 } from "./rules";
 export type { Plan, PlannedTie, PoItemForRules, SkipReason, WaitingItem } from "./rules";

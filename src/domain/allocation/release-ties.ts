@@ -1,5 +1,6 @@
 import { EntityManager } from "typeorm";
-import { TiedItem } from "../../db";
+import { TiedItem, execute } from "../../db";
+import { RetryableConflict } from "../../errors";
 import { AllocationEventRow, recordEvents } from "../history";
 import { PoItemForRules } from "./rules";
 import { lowerAllocated, untieItems } from "./ties";
@@ -23,8 +24,7 @@ export async function releaseTies(manager: EntityManager, tied: TiedItem[], poIt
   await untieItems(manager, tied.map((t) => ({ salesOrderItemId: t.id, poItemId: t.poItemId })));
   const deltas = new Map<number, number>();
   for (const t of tied) deltas.set(t.poItemId, (deltas.get(t.poItemId) ?? 0) + t.quantity);
-  await lowerAllocated(manager, deltas);
-  for (const [id, delta] of deltas) byId.get(id)!.allocatedQuantity -= delta;
+  await giveBackUnits(manager, [...deltas.keys()].map((id) => byId.get(id)!), deltas);
   await recordEvents(manager, tied.map((t): AllocationEventRow => {
     const poItem = byId.get(t.poItemId)!;
     return {
@@ -33,6 +33,37 @@ export async function releaseTies(manager: EntityManager, tied: TiedItem[], poIt
       quantity: t.quantity, oldPromiseDate: t.promiseDate, newPromiseDate: null,
     };
   }));
+}
+
+/**
+ * Ties give `deltas` units back to their PO items (by id): allocated goes down, and received units
+ * held for tied pre-orders that no longer need them (a tie released, cancelled or sent to fulfilment
+ * by hand) become the product's inventory in the same statement, so held never exceeds what stays
+ * tied (the CHECK ck_po_item_received holds row by row). `poItems` are locked by the caller; their
+ * allocated and held quantities are lowered in place. The product row is the last lock taken
+ * (src/db/locks.ts).
+ */
+export async function giveBackUnits(manager: EntityManager, poItems: PoItemForRules[], deltas: Map<number, number>): Promise<void> {
+  const plain = new Map<number, number>();
+  for (const item of poItems) {
+    const delta = deltas.get(item.id);
+    if (delta === undefined) continue;
+    const excess = item.heldQuantity - Math.min(item.heldQuantity, item.allocatedQuantity - delta);
+    if (excess <= 0) {
+      plain.set(item.id, delta);
+    } else {
+      const changed = await execute(
+        manager,
+        "UPDATE purchase_order_item SET held_quantity = held_quantity - ?, allocated_quantity = allocated_quantity - ? WHERE po_item_id = ? AND held_quantity = ? AND allocated_quantity = ?",
+        [excess, delta, item.id, item.heldQuantity, item.allocatedQuantity],
+      );
+      if (changed !== 1) throw new RetryableConflict("A PO item's allocated or held units changed meanwhile");
+      await execute(manager, "UPDATE product SET inventory_available = inventory_available + ? WHERE product_id = ?", [excess, item.productId]);
+      item.heldQuantity -= excess;
+    }
+    item.allocatedQuantity -= delta;
+  }
+  await lowerAllocated(manager, plain);
 }
 
 /**

@@ -35,16 +35,23 @@ export const STILL_WAITING_GUARD_SQL =
   // instead of looking the claimed ids up by primary key (a no-op to MySQL).
   `+po_item_id IS NULL AND +promised_datetime IS NULL AND +facility_id = '${PRE_ORDER_PARKING}' AND status_id IN (${OPEN_ITEMS_SQL})`;
 
-/** The guard on raising a PO item's allocated quantity by `?`: still open, and ATP covers it. */
+/** The guard on raising a PO item's allocated quantity by `?`: still open, and ATP (units still to come) covers it. */
 export const ATP_COVERS_GUARD_SQL =
-  `status_id IN (${OPEN_ITEMS_SQL}) AND allocated_quantity + order_buffer + ? <= quantity`;
+  `status_id IN (${OPEN_ITEMS_SQL}) AND allocated_quantity + order_buffer + received_quantity + ? <= quantity`;
+
+/** "This PO item has PO ATP > 0", as SQL over `p`. */
+export const HAS_ATP_SQL = "p.allocated_quantity + p.order_buffer + p.received_quantity < p.quantity";
 
 /** A PO item as the allocation rules see it. */
 export type PoItemForRules = PoItemRow;
 
-/** PO ATP = quantity - order buffer - allocated, never below 0; 0 once the item is cancelled or completed. */
-export const availableToPromise = (item: Pick<PoItemForRules, "quantity" | "orderBuffer" | "allocatedQuantity" | "statusId">): number =>
-  isOpenItem(item.statusId) ? Math.max(0, item.quantity - item.orderBuffer - item.allocatedQuantity) : 0;
+/**
+ * PO ATP = (quantity - received) - order buffer - allocated, never below 0, and 0 once the item is
+ * cancelled or completed: only units still to come can be promised (received ones went to
+ * pre-orders or inventory); allocated counts the tied pre-orders not yet released.
+ */
+export const availableToPromise = (item: Pick<PoItemForRules, "quantity" | "orderBuffer" | "allocatedQuantity" | "receivedQuantity" | "statusId">): number =>
+  isOpenItem(item.statusId) ? Math.max(0, item.quantity - item.receivedQuantity - item.orderBuffer - item.allocatedQuantity) : 0;
 
 /** Rule 2 for one item whose PO header is known to be open. */
 export const isAllocatable = (item: PoItemForRules, today: Date): boolean =>

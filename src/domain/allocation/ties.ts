@@ -1,6 +1,7 @@
 import { EntityManager } from "typeorm";
 import { chunk, execute, placeholders, sqlDate } from "../../db";
 import { RetryableConflict } from "../../errors";
+import { PRE_ORDER_PARKING } from "../core";
 import { ATP_COVERS_GUARD_SQL, STILL_WAITING_GUARD_SQL } from "./rules";
 
 /**
@@ -81,9 +82,14 @@ export async function untieItems(manager: EntityManager, ties: TiedRef[]): Promi
   }
 }
 
-/** Gives every pre-order item tied to a PO item a new promise date; `expected` is how many are tied with another date. */
+/**
+ * Gives every pre-order item tied to a PO item and still in parking a new promise date; `expected`
+ * is how many are tied with another date. One already released to fulfilment keeps its date.
+ */
 export async function repromiseItems(manager: EntityManager, poItemId: number, promiseDate: Date, expected: number): Promise<void> {
   const day = sqlDate(promiseDate);
-  const changed = await execute(manager, "UPDATE sales_order_item SET promised_datetime = ? WHERE po_item_id = ? AND promised_datetime <> ?", [day, poItemId, day]);
+  const changed = await execute(
+    manager, `UPDATE sales_order_item SET promised_datetime = ? WHERE po_item_id = ? AND facility_id = '${PRE_ORDER_PARKING}' AND promised_datetime <> ?`, [day, poItemId, day],
+  );
   if (changed !== expected) throw new RetryableConflict("The pre-orders tied to a PO item changed while re-promising them");
 }

@@ -10,8 +10,8 @@ export const DAY_RANGE = { minYear: 2000, maxYear: 2199 } as const;
 
 /** The day `year-month-day` (month 1–12) as 00:00 UTC, or null unless it is a real day of a year in DAY_RANGE. */
 export function dayOf(year: number, month: number, day: number): Date | null {
-  if (![year, month, day].every(Number.isInteger)) return null;
-  if (year < DAY_RANGE.minYear || year > DAY_RANGE.maxYear || month < 1 || month > 12 || day < 1) return null;
+  if (![year, month, day].every(Number.isInteger) || year < DAY_RANGE.minYear || year > DAY_RANGE.maxYear) return null;
+  // A month or day out of range rolls over into another month: the day read back differs.
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
 }
@@ -23,7 +23,9 @@ export function parseIsoDay(text: string): Date | null {
 }
 
 /** The "YYYY-MM-DD" of a day. */
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
 
 /** True for a Date that is a calendar day: 00:00 UTC of a real day in DAY_RANGE. */
 export function isCalendarDay(value: unknown): value is Date {
@@ -31,6 +33,7 @@ export function isCalendarDay(value: unknown): value is Date {
     value.getTime() % 86_400_000 === 0 && dayOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) !== null;
 }
 
+/** The day (or instant) `days` later; negative for earlier. */
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
 }

@@ -21,9 +21,17 @@ const BY_ID: Ordering = { columns: [{ sql: "change_id", kind: "int" }], directio
 
 const time = (date: Date | null): number | null => date?.getTime() ?? null;
 
-/** Appends one feed row for every history event whose old and new promise dates differ. */
+/**
+ * Which history events the feed carries: every one whose old and new promise dates differ, and
+ * every release to fulfilment (the promise stands, but the customer's order now ships: the shop
+ * and the customer are told too).
+ */
+export const isFeedEvent = (e: Pick<AllocationEventRow, "type" | "oldPromiseDate" | "newPromiseDate">): boolean =>
+  e.type === "FULFILLMENT_RELEASE" || time(e.oldPromiseDate) !== time(e.newPromiseDate);
+
+/** Appends one feed row for every history event the feed carries (isFeedEvent). */
 export async function recordPromiseDateChanges(manager: EntityManager, events: AllocationEventRow[]): Promise<void> {
-  const changes = events.filter((e) => time(e.oldPromiseDate) !== time(e.newPromiseDate));
+  const changes = events.filter(isFeedEvent);
   const row = `(${placeholders(COLUMNS.length)})`;
   for (const part of chunk(changes, 500)) {
     const params = part.flatMap((e) => [

@@ -13,9 +13,9 @@ export interface AllocationEventRow {
   salesOrderItemId: number;
   orderId: string;
   orderItemSeqId: string;
-  poItemId: number;
-  purchaseOrderId: string;
-  poItemSeqId: string;
+  poItemId: number | null;
+  purchaseOrderId: string | null;
+  poItemSeqId: string | null;
   quantity: number;
   oldPromiseDate: Date | null;
   newPromiseDate: Date | null;

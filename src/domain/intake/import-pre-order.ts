@@ -115,9 +115,9 @@ function checkPreOrder(input: PreOrderInput): void {
   if (input.items.length === 0) problems.add("input.items must list at least one item");
   if (input.items.length > 1000) problems.add("input.items may list at most 1000 items");
   input.items.forEach((item, i) => {
-    problems.text(`input.items[${i}].sku`, item.sku);
+    problems.id(`input.items[${i}].sku`, item.sku);
     problems.quantity(`input.items[${i}].quantity`, item.quantity);
-    if (item.facilityId != null) problems.text(`input.items[${i}].facilityId`, item.facilityId);
+    if (item.facilityId != null) problems.id(`input.items[${i}].facilityId`, item.facilityId);
   });
   problems.throwIfAny("pre-order");
 }

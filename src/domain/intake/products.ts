@@ -19,9 +19,9 @@ export async function upsertProducts(manager: EntityManager, inputs: ProductInpu
   if (inputs.length > 1000) problems.add("at most 1000 products per call");
   const seen = new Set<string>();
   inputs.forEach((input, i) => {
-    problems.text(`input[${i}].sku`, input.sku);
+    problems.id(`input[${i}].sku`, input.sku);
     problems.text(`input[${i}].name`, input.name, LIMITS.name);
-    problems.quantity(`input[${i}].inventoryAvailable`, input.inventoryAvailable ?? 0, 0);
+    problems.quantity(`input[${i}].inventoryAvailable`, input.inventoryAvailable ?? 0, 0, LIMITS.inventory);
     if (seen.has(input.sku)) problems.add(`input[${i}].sku "${input.sku}" appears twice`);
     seen.add(input.sku);
   });

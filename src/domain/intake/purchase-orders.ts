@@ -2,7 +2,7 @@ import { EntityManager, In } from "typeorm";
 import { chunk } from "../../db";
 import { OrderHeaderEntity, PurchaseOrderItemEntity } from "../../entities";
 import { DomainError } from "../../errors";
-import { Problems, Status, clock, itemStatusId, orderStatusId } from "../core";
+import { LIMITS, Problems, Status, clock, itemStatusId, orderStatusId } from "../core";
 import { queuePromisePurge } from "../edge";
 import { productsBySku } from "./products";
 
@@ -28,16 +28,16 @@ export const seqId = (index: number): string => String(index + 1).padStart(5, "0
 /** Problems with one PO's fields, without touching the database. */
 export function checkPurchaseOrder(input: PurchaseOrderInput, problems: Problems, at = "input"): void {
   problems.orderId(`${at}.id`, input.id);
-  problems.text(`${at}.facilityId`, input.facilityId);
+  problems.id(`${at}.facilityId`, input.facilityId);
   if (input.orderDate != null) problems.date(`${at}.orderDate`, input.orderDate);
   if (input.items.length === 0) problems.add(`${at}.items must list at least one item`);
-  if (input.items.length > 5000) problems.add(`${at}.items may list at most 5000 items`);
+  if (input.items.length > LIMITS.poItems) problems.add(`${at}.items may list at most ${LIMITS.poItems} items`);
   input.items.forEach((item, i) => {
     const where = `${at}.items[${i}]`;
-    problems.text(`${where}.sku`, item.sku);
+    problems.id(`${where}.sku`, item.sku);
     problems.quantity(`${where}.quantity`, item.quantity);
     problems.quantity(`${where}.orderBuffer`, item.orderBuffer ?? 0, 0);
-    problems.quantity(`${where}.bufferDays`, item.bufferDays ?? 0, 0);
+    problems.bufferDays(`${where}.bufferDays`, item.bufferDays ?? 0);
     if (item.arrivalDate != null) problems.date(`${where}.arrivalDate`, item.arrivalDate);
     if (Number.isInteger(item.quantity) && (item.orderBuffer ?? 0) > item.quantity) {
       problems.add(`${where}.orderBuffer (${item.orderBuffer}) must not exceed quantity (${item.quantity})`);

@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { LockedPurchaseOrder, LockedSalesItem, TiedItem, execute, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
+import { LockedPurchaseOrder, LockedSalesItem, TiedItem, execute, holdsTie, sqlDate, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
 import { DomainError, RetryableConflict, badInput, notFound } from "../../errors";
 import {
   PoItemForRules, WAITING_PRE_ORDER_SQL, availableToPromise, byPreference, claimWaitingItems, isAllocatable, pickPoItem, promiseDateOf, raiseAllocated,
@@ -21,7 +21,8 @@ import { PreOrderItemView, findPreOrderItem } from "../orders";
 
 /**
  * Cancels a sales order item. A tied item is released first, so its PO item's ATP comes back,
- * and its promise date is cleared. When every item of the order is cancelled, so is the order.
+ * and its promise date is cleared; an untied one's promise (set by hand, or kept after a release
+ * to fulfilment) is withdrawn with a history and a feed row. When every item of the order is cancelled, so is the order.
  */
 export async function cancelPreOrderItem(manager: EntityManager, orderId: string, seqId: string, actor: string | null): Promise<PreOrderItemView> {
   checkIds({ orderId, seqId });
@@ -29,8 +30,11 @@ export async function cancelPreOrderItem(manager: EntityManager, orderId: string
   if (!isOpenItem(item.statusId)) {
     throw badInput(`Pre-order item ${orderId}/${seqId} is already ${statusOf(item.statusId).toLowerCase()}`);
   }
+  const reason = `Pre-order item ${orderId}/${seqId} cancelled`;
   if (poItem) {
-    await releaseTies(manager, [item as TiedItem], [poItem], { at: clock.now(), actor, reason: `Pre-order item ${orderId}/${seqId} cancelled` });
+    await releaseTies(manager, [item as TiedItem], [poItem], { at: clock.now(), actor, reason });
+  } else if (item.promiseDate && !holdsTie(item)) {
+    await withdrawPromise(manager, item, actor, reason);
   }
   const changed = await execute(manager, `UPDATE sales_order_item SET status_id = 'ITEM_CANCELLED' WHERE so_item_id = ? AND status_id IN (${OPEN_ITEMS_SQL})`, [item.id]);
   if (changed !== 1) throw new RetryableConflict("A pre-order item's status changed while cancelling it");
@@ -42,6 +46,27 @@ export async function cancelPreOrderItem(manager: EntityManager, orderId: string
   );
   await queuePromisePurge(manager, [item.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
+}
+
+/**
+ * Clears a promise an untied item carries (one set by hand while it waited, or kept after a release
+ * to fulfilment): REPROMISE to no date in the history, and a feed row, so the customer is told.
+ */
+async function withdrawPromise(manager: EntityManager, item: LockedSalesItem, actor: string | null, reason: string): Promise<void> {
+  const changed = await execute(manager, "UPDATE sales_order_item SET promised_datetime = NULL WHERE so_item_id = ? AND promised_datetime = ?", [item.id, sqlDate(item.promiseDate!)]);
+  if (changed !== 1) throw new RetryableConflict("A pre-order item's promise date changed while cancelling it");
+  const poItem = item.poItemId === null ? undefined : (await peekSalesOrderItemTie(manager, item.poItemId));
+  await recordEvents(manager, [{
+    type: "REPROMISE", at: clock.now(), actor, reason, runId: null, salesOrderItemId: item.id, orderId: item.orderId, orderItemSeqId: item.orderItemSeqId,
+    poItemId: item.poItemId, purchaseOrderId: poItem?.orderId ?? null, poItemSeqId: poItem?.seqId ?? null,
+    quantity: item.quantity, oldPromiseDate: item.promiseDate, newPromiseDate: null,
+  }]);
+}
+
+/** The PO id and item seq id of a PO item, for the history. */
+async function peekSalesOrderItemTie(manager: EntityManager, poItemId: number): Promise<{ orderId: string; seqId: string } | undefined> {
+  const [row] = await manager.query("SELECT order_id, order_item_seq_id FROM purchase_order_item WHERE po_item_id = ?", [poItemId]);
+  return row && { orderId: String(row.order_id), seqId: String(row.order_item_seq_id) };
 }
 
 /** "Remove Allocation": unties one pre-order item; it loses PO and promise date and waits again. */
@@ -118,7 +143,7 @@ async function lockItemAndItsTie(manager: EntityManager, orderId: string, seqId:
   const poItem = peek.poOrderId ? (await lockPurchaseOrder(manager, peek.poOrderId, peek.poItemSeqId!)).items[0] : null;
   const item = await lockSalesOrderItem(manager, orderId, seqId, WAITING_PRE_ORDER_SQL);
   if (!item) throw notFound(`No pre-order item ${orderId}/${seqId}`);
-  if (item.poItemId !== (poItem?.id ?? null)) throw new RetryableConflict("A pre-order item's tie changed while locking it");
+  if ((holdsTie(item) ? item.poItemId : null) !== (poItem?.id ?? null)) throw new RetryableConflict("A pre-order item's tie changed while locking it");
   return { item, poItem };
 }
 

@@ -48,12 +48,15 @@ export async function updatePurchaseOrderItem(
   const quantity = input.quantity ?? item.quantity;
   const orderBuffer = input.orderBuffer ?? item.orderBuffer;
   if (orderBuffer > quantity) throw badInput(`orderBuffer (${orderBuffer}) must not exceed quantity (${quantity})`);
+  if (quantity < item.receivedQuantity) throw badInput(`quantity (${quantity}) must not be less than the ${item.receivedQuantity} units already received`);
   const arrivalDate = input.arrivalDate ?? item.estimatedDeliveryDate;
   const promiseDate = promiseDateOf({ estimatedDeliveryDate: arrivalDate, bufferDays: input.bufferDays ?? item.bufferDays });
   const at = clock.now();
 
   const tied = await lockTiedItems(manager, [item.id]);
-  const capacity = quantity - orderBuffer;
+  // What the ties may hold: never past quantity - orderBuffer, and never more than the units still
+  // to come plus the received units held for them (docs/domain.md#receiving-and-release).
+  const capacity = Math.min(quantity - orderBuffer, quantity - item.receivedQuantity + item.heldQuantity);
   const released = tiesBeyond(tied, item.allocatedQuantity, capacity);
   await releaseTies(manager, released, [item], {
     at, actor, reason: `PO ${purchaseOrderId}/${seqId} cut to ${capacity} promisable units (quantity ${quantity}, order buffer ${orderBuffer})`,
@@ -137,7 +140,7 @@ function checkUpdate(input: PurchaseOrderItemUpdate): void {
   const problems = new Problems();
   if (input.quantity != null) problems.quantity("input.quantity", input.quantity);
   if (input.orderBuffer != null) problems.quantity("input.orderBuffer", input.orderBuffer, 0);
-  if (input.bufferDays != null) problems.quantity("input.bufferDays", input.bufferDays, 0);
+  if (input.bufferDays != null) problems.bufferDays("input.bufferDays", input.bufferDays);
   if (input.arrivalDate === null) problems.add("input.arrivalDate cannot be removed once set; give a new date instead");
   if (input.arrivalDate != null) {
     problems.date("input.arrivalDate", input.arrivalDate);

@@ -1,7 +1,8 @@
 import { EntityManager, In } from "typeorm";
 import { Ordering, Page, chunk, keysetPage, orderHeaderColumns, placeholders, toOrderHeader } from "../../db";
 import { OrderHeaderEntity, PurchaseOrderItemEntity } from "../../entities";
-import { OPEN_ITEMS_SQL, Status, orderStatusId } from "../core";
+import { badInput } from "../../errors";
+import { LIMITS, OPEN_ITEMS_SQL, Status, orderStatusId } from "../core";
 import { WAITING_PRE_ORDER_SQL } from "../allocation";
 
 export interface PurchaseOrderFilter {
@@ -82,6 +83,7 @@ export async function pendingPreOrderCounts(manager: EntityManager, ids: readonl
 export function listPurchaseOrders(manager: EntityManager, filter: PurchaseOrderFilter = {}, first?: number | null, after?: string | null): Promise<Page<OrderHeaderEntity>> {
   const where = ["po.order_type_id = 'PURCHASE_ORDER'"];
   const params: unknown[] = [];
+  if ((filter.status?.length ?? 0) > LIMITS.filterList) throw badInput(`filter.status may list at most ${LIMITS.filterList} entries`);
   if (filter.status?.length) { where.push(`po.status_id IN (${placeholders(filter.status.length)})`); params.push(...filter.status.map(orderStatusId)); }
   if (filter.sku != null) {
     where.push("EXISTS (SELECT 1 FROM purchase_order_item si JOIN product pr ON pr.product_id = si.product_id WHERE si.order_id = po.order_id AND pr.sku = ?)");

@@ -1,8 +1,8 @@
 import { EntityManager } from "typeorm";
 import { padToPowerOfTwo, placeholders, poItemColumns, selectPrepared, sqlDate, toPoItemRow } from "../../db";
 import { badInput } from "../../errors";
-import { ALLOCATABLE_PO_ITEM_SQL, PoItemForRules, availableToPromise, byPreference, pickPoItem, promiseDateOf } from "../allocation";
-import { LIMITS, startOfTodayUtc } from "../core";
+import { ALLOCATABLE_PO_ITEM_SQL, HAS_ATP_SQL, PoItemForRules, availableToPromise, byPreference, pickPoItem, promiseDateOf } from "../allocation";
+import { LIMITS, MAX_INT, startOfTodayUtc } from "../core";
 
 /**
  * The PDP promise (docs/domain.md#the-product-page-promise): what the product page of a SKU
@@ -74,7 +74,7 @@ const buildPromiseRowsSql = (skuCount: number): string =>
   `SELECT pr.product_id AS pr_product_id, pr.sku, pr.inventory_available, ${poItemColumns("p")}
    FROM product pr
    LEFT JOIN (purchase_order_item p JOIN order_header h ON h.order_id = p.order_id)
-     ON p.product_id = pr.product_id AND ${ALLOCATABLE_PO_ITEM_SQL} AND p.allocated_quantity + p.order_buffer < p.quantity
+     ON p.product_id = pr.product_id AND ${ALLOCATABLE_PO_ITEM_SQL} AND ${HAS_ATP_SQL}
    WHERE pr.sku IN (${placeholders(skuCount)})`;
 
 /** The parameters of promiseRowsSql. */
@@ -113,7 +113,7 @@ export function groupPromiseRows(rows: Record<string, unknown>[]): Map<string, {
 export function decidePromise(product: PromiseProduct, items: PromisePoItem[], quantity?: number | null): ProductPromiseView {
   const wanted = quantity ?? 1;
   const candidates = [...items].sort(byPreference);
-  const atp = candidates.reduce((sum, item) => sum + availableToPromise(item), 0);
+  const atp = Math.min(candidates.reduce((sum, item) => sum + availableToPromise(item), 0), MAX_INT);
   const chosen = product.inventoryAvailable >= wanted ? undefined : pickPoItem(candidates, wanted);
   const status: AvailabilityStatus = product.inventoryAvailable >= wanted ? "IN_STOCK" : chosen ? "PRE_ORDER" : "OUT_OF_STOCK";
   return {

@@ -17,7 +17,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar day, e.g. "2027-01-15": no time and no time zone, so show it as it is (never convert it to local time). Used for arrival and promise dates. Input must be a real day of a year from 2000 to 2199 written YYYY-MM-DD; anything else is BAD_USER_INPUT. */
   Date: { input: string; output: string; }
-  /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day */
+  /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day. Input must be a real instant or day of a year from 2000 to 2199 (UTC); anything else is BAD_USER_INPUT, never rolled over. */
   DateTime: { input: string; output: string; }
 };
 
@@ -25,9 +25,11 @@ export type Scalars = {
 export type AllocationEventType =
   /** Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie) */
   | 'ALLOCATE'
+  /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
+  | 'FULFILLMENT_RELEASE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
-  /** Still tied, promised another day: its PO item's arrival date or buffer days changed */
+  /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
   | 'REPROMISE';
 
 /** What the product page shows for a SKU and a quantity */
@@ -56,6 +58,10 @@ export type PreOrderFilter = {
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Only items ordered at this instant or later */
+  orderDateFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only items ordered at this instant or earlier */
+  orderDateTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only items promised on this day or later */
   promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Only items promised on this day or earlier */
@@ -64,8 +70,12 @@ export type PreOrderFilter = {
   promised?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items whose order id, SKU or product name contains this text, ignoring case (at most 255 characters) */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** true: only items waiting for stock (open, in PRE_ORDER_PARKING, not tied); false: only items tied to a PO and still in parking */
+  waiting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A sales order from the shop, imported as pre-orders */
@@ -74,7 +84,7 @@ export type PreOrderInput = {
   items: Array<PreOrderItemInput>;
   /** When the customer ordered (an instant) */
   orderDate: Scalars['DateTime']['input'];
-  /** The shop's order id: at most 64 characters, not starting with a type name and ":"; the same id again changes nothing */
+  /** The shop's order id: at most 64 characters, no whitespace at either end, no control or invisible characters, not starting with a type name and ":"; compared exactly (so-1 is not SO-1); the same id again changes nothing */
   orderId: Scalars['ID']['input'];
 };
 
@@ -82,20 +92,46 @@ export type PreOrderInput = {
 export type PreOrderItemInput = {
   /** Where it waits; only PRE_ORDER_PARKING lines are tied to POs */
   facilityId?: InputMaybe<Scalars['String']['input']>;
-  /** Units ordered, >= 1 */
+  /** Units ordered, 1 to 1000000 */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU; it must exist */
+  /** The product's SKU, exactly as stored (compared byte for byte); it must exist */
   sku: Scalars['String']['input'];
+};
+
+/** A pre-order item named by its business key */
+export type PreOrderItemRef = {
+  /** The pre-order's order id */
+  orderId: Scalars['ID']['input'];
+  /** The item's seq id, e.g. "00001" */
+  seqId: Scalars['String']['input'];
 };
 
 /** A product to create, or to update when its SKU exists */
 export type ProductInput = {
-  /** Units in stock now that can be sold online (>= 0). Left out or null: a new product starts at 0 and an existing product keeps its stock */
+  /** Units in stock now that can be sold online (0 to 1000000000). Left out or null: a new product starts at 0 and an existing product keeps its stock */
   inventoryAvailable?: InputMaybe<Scalars['Int']['input']>;
   /** The product's name: at most 255 characters */
   name: Scalars['String']['input'];
-  /** The shop's SKU (the key): at most 64 characters */
+  /** The shop's SKU (the key): at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly (mug-red is not MUG-RED) */
   sku: Scalars['String']['input'];
+};
+
+/** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
+export type PurchaseOrderCsvColumns = {
+  /** The header of the arrival date column */
+  arrivalDate?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the buffer days column (optional column) */
+  bufferDays?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the facility (warehouse) column */
+  facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the order buffer column (optional column) */
+  orderBuffer?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the PO id column, e.g. "Internal ID" */
+  orderId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the SKU column, e.g. "Item" */
+  productSku?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the quantity column */
+  quantity?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Which purchase orders to list; every field given must match */
@@ -106,17 +142,17 @@ export type PurchaseOrderFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only POs with an item of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
-  /** Only POs in one of these statuses */
+  /** Only POs in one of these statuses: at most 100 entries */
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
 /** A new purchase order with its lines */
 export type PurchaseOrderInput = {
-  /** The warehouse the stock is delivered to */
+  /** The warehouse the stock is delivered to: at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly */
   facilityId: Scalars['String']['input'];
-  /** The PO's order id, e.g. "PO-1001": at most 64 characters, not used by any other order, and not starting with a type name and ":" ("PreOrderItem:...") */
+  /** The PO's order id, e.g. "PO-1001": at most 64 characters, no whitespace at either end, no control or invisible characters, not used by any other order (ids compare exactly: "po-1" is not "PO-1"), and not starting with a type name and ":" ("PreOrderItem:...") */
   id: Scalars['ID']['input'];
-  /** Its lines, numbered 00001, 00002, ... in this order */
+  /** Its lines, numbered 00001, 00002, ... in this order: 1 to 2000 of them */
   items: Array<PurchaseOrderItemInput>;
   /** When it was placed; left out: now */
   orderDate?: InputMaybe<Scalars['DateTime']['input']>;
@@ -128,13 +164,13 @@ export type PurchaseOrderInput = {
 export type PurchaseOrderItemInput = {
   /** The day the stock is expected, "YYYY-MM-DD"; left out: not known yet */
   arrivalDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Days added to the arrival date for the customer's promise date, >= 0 */
+  /** Days added to the arrival date for the customer's promise date, 0 to 365 */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
-  /** Units held back from promising, 0 to quantity */
+  /** Units held back from promising, 0 to quantity (so at most 1000000) */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** Units ordered, >= 1 */
+  /** Units ordered, 1 to 1000000 */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU; it must exist (upsertProducts) */
+  /** The product's SKU, exactly as stored (compared byte for byte); it must exist (upsertProducts) */
   sku: Scalars['String']['input'];
 };
 
@@ -142,11 +178,11 @@ export type PurchaseOrderItemInput = {
 export type PurchaseOrderItemUpdateInput = {
   /** A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised */
   arrivalDate?: InputMaybe<Scalars['Date']['input']>;
-  /** New buffer days (>= 0): every pre-order tied here is re-promised */
+  /** New buffer days (0 to 365): every pre-order tied here is re-promised */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
   /** New units held back (0 to quantity); more than is free releases ties, newest order first */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** New units ordered (>= 1); a cut below what is allocated releases ties, newest order first */
+  /** New units ordered (1 to 1000000); a cut below what is allocated releases ties, newest order first */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -259,6 +295,16 @@ export type PoOneStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PoOneStatusQuery = { purchaseOrder: { status: OrderStatus } | null };
 
+export type UploadPurchaseOrdersMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  fmt: Scalars['String']['input'];
+  columns?: InputMaybe<PurchaseOrderCsvColumns>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type UploadPurchaseOrdersMutation = { importPurchaseOrders: { dryRun: boolean, errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string, status: OrderStatus, facilityId: string, pendingPreOrderCount: number, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, allocatedQuantity: number, product: { sku: string } }> }>, allocationPreviews: Array<{ purchaseOrderId: string, allocatedItemCount: number, allocatedQuantity: number, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderId: string, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> }> } };
+
 export type PoOneItemPromisesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -309,6 +355,27 @@ export type CachedAllocateMutationVariables = Exact<{
 
 export type CachedAllocateMutation = { allocateSalesOrders: { allocations: Array<{ preOrderItem: { id: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
 
+export type CachedPoReceivingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedPoReceivingQuery = { purchaseOrder: { id: string, items: Array<{ id: string, seqId: string, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus }> } | null };
+
+export type CachedQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CachedQueueQuery = { preOrders: { edges: Array<{ node: { id: string, orderId: string, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null } }> } };
+
+export type CachedReceiveMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type CachedReceiveMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { id: string, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus }, released: Array<{ id: string, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null }> } };
+
 export type CacheSetupCancelPoMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -331,12 +398,53 @@ export type QueuePageQueryVariables = Exact<{
 
 export type QueuePageQuery = { preOrders: { pageInfo: { endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, quantity: number, promiseDate: string | null, purchaseOrderId: string | null } }> } };
 
+export type QueueWithSummaryQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type QueueWithSummaryQuery = { preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number }, preOrders: { edges: Array<{ node: { orderId: string, seqId: string } }> } };
+
 export type HistoryAndFeedQueryVariables = Exact<{
   po?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
 export type HistoryAndFeedQuery = { allocationHistory: { totalCount: number, edges: Array<{ node: { id: string, type: AllocationEventType } }> }, promiseDateChanges: { totalCount: number, edges: Array<{ node: { id: string } }> } };
+
+export type PropertyPurchaseOrderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PropertyPurchaseOrderQuery = { purchaseOrder: { id: string, facilityId: string, orderDate: string, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } | null };
+
+export type CutPoItemMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type CutPoItemMutation = { updatePurchaseOrderItem: { id: string } };
+
+export type CancelMixItemMutationVariables = Exact<{
+  order: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+}>;
+
+
+export type CancelMixItemMutation = { cancelPreOrderItem: { id: string } };
+
+export type UploadMappedMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  columns?: InputMaybe<PurchaseOrderCsvColumns>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type UploadMappedMutation = { importPurchaseOrders: { errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string }> } };
 
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -485,7 +593,7 @@ export type AllocationHistoryQueryVariables = Exact<{
 }>;
 
 
-export type AllocationHistoryQuery = { allocationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: AllocationEventType, at: string, actor: string | null, reason: string, runId: string | null, orderId: string, seqId: string, purchaseOrderId: string, purchaseOrderItemSeqId: string, quantity: number, oldPromiseDate: string | null, newPromiseDate: string | null } }> } };
+export type AllocationHistoryQuery = { allocationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, type: AllocationEventType, at: string, actor: string | null, reason: string, runId: string | null, orderId: string, seqId: string, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, quantity: number, oldPromiseDate: string | null, newPromiseDate: string | null } }> } };
 
 export type PromiseDateChangesQueryVariables = Exact<{
   after?: InputMaybe<Scalars['String']['input']>;
@@ -557,6 +665,42 @@ export type TypenameQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TypenameQuery = { __typename: 'Query' };
+
+export type ReceivePurchaseOrderItemMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type ReceivePurchaseOrderItemMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { receivedQuantity: number, id: string, purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus }, released: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null }> } };
+
+export type ReleasePreOrderItemsMutationVariables = Exact<{
+  items: Array<PreOrderItemRef> | PreOrderItemRef;
+  facility: Scalars['String']['input'];
+}>;
+
+
+export type ReleasePreOrderItemsMutation = { releasePreOrderItems: Array<{ id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null }> };
+
+export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
+  order: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  date?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+
+export type PreOrderQueueQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PreOrderQueueQuery = { preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number }, preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { orderId: string, seqId: string, orderDate: string, quantity: number, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null, product: { sku: string, name: string } } }> } };
 
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -791,6 +935,57 @@ export const PoOneStatusDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PoOneStatusQuery, PoOneStatusQueryVariables>;
+export const UploadPurchaseOrdersDocument = new TypedDocumentString(`
+    mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+  importPurchaseOrders(
+    csv: $csv
+    dateFormat: $fmt
+    columns: $columns
+    dryRun: $dryRun
+  ) {
+    dryRun
+    errors {
+      line
+      message
+    }
+    purchaseOrders {
+      id
+      status
+      facilityId
+      pendingPreOrderCount
+      items {
+        seqId
+        quantity
+        orderBuffer
+        bufferDays
+        arrivalDate
+        allocatedQuantity
+        product {
+          sku
+        }
+      }
+    }
+    allocationPreviews {
+      purchaseOrderId
+      allocatedItemCount
+      allocatedQuantity
+      allocations {
+        orderId
+        seqId
+        quantity
+        purchaseOrderId
+        purchaseOrderItemSeqId
+        promiseDate
+      }
+      skipped {
+        orderId
+        seqId
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadPurchaseOrdersMutation, UploadPurchaseOrdersMutationVariables>;
 export const PoOneItemPromisesDocument = new TypedDocumentString(`
     query PoOneItemPromises {
   purchaseOrder(id: "PO-1") {
@@ -900,6 +1095,56 @@ export const CachedAllocateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CachedAllocateMutation, CachedAllocateMutationVariables>;
+export const CachedPoReceivingDocument = new TypedDocumentString(`
+    query CachedPoReceiving($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    items {
+      id
+      seqId
+      receivedQuantity
+      allocatedQuantity
+      availableToPromise
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedPoReceivingQuery, CachedPoReceivingQueryVariables>;
+export const CachedQueueDocument = new TypedDocumentString(`
+    query CachedQueue {
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+        orderId
+        facilityId
+        purchaseOrderId
+        promiseDate
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedQueueQuery, CachedQueueQueryVariables>;
+export const CachedReceiveDocument = new TypedDocumentString(`
+    mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {
+  receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {
+    addedToInventory
+    purchaseOrderItem {
+      id
+      receivedQuantity
+      allocatedQuantity
+      availableToPromise
+      status
+    }
+    released {
+      id
+      facilityId
+      purchaseOrderId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedReceiveMutation, CachedReceiveMutationVariables>;
 export const CacheSetupCancelPoDocument = new TypedDocumentString(`
     mutation CacheSetupCancelPo {
   cancelPurchaseOrder(id: "PO-1") {
@@ -953,6 +1198,25 @@ export const QueuePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<QueuePageQuery, QueuePageQueryVariables>;
+export const QueueWithSummaryDocument = new TypedDocumentString(`
+    query QueueWithSummary($f: PreOrderFilter, $first: Int) {
+  preOrderQueueSummary(filter: $f) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+  preOrders(filter: $f, first: $first) {
+    edges {
+      node {
+        orderId
+        seqId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<QueueWithSummaryQuery, QueueWithSummaryQueryVariables>;
 export const HistoryAndFeedDocument = new TypedDocumentString(`
     query HistoryAndFeed($po: ID) {
   allocationHistory(purchaseOrderId: $po, first: 50) {
@@ -974,6 +1238,56 @@ export const HistoryAndFeedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HistoryAndFeedQuery, HistoryAndFeedQueryVariables>;
+export const PropertyPurchaseOrderDocument = new TypedDocumentString(`
+    query PropertyPurchaseOrder($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    facilityId
+    orderDate
+    items {
+      seqId
+      quantity
+      orderBuffer
+      bufferDays
+      arrivalDate
+      product {
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PropertyPurchaseOrderQuery, PropertyPurchaseOrderQueryVariables>;
+export const CutPoItemDocument = new TypedDocumentString(`
+    mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) {
+  updatePurchaseOrderItem(
+    purchaseOrderId: $po
+    seqId: $seq
+    input: {quantity: $quantity}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CutPoItemMutation, CutPoItemMutationVariables>;
+export const CancelMixItemDocument = new TypedDocumentString(`
+    mutation CancelMixItem($order: ID!, $seq: String!) {
+  cancelPreOrderItem(orderId: $order, seqId: $seq) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CancelMixItemMutation, CancelMixItemMutationVariables>;
+export const UploadMappedDocument = new TypedDocumentString(`
+    mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+  importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) {
+    errors {
+      line
+      message
+    }
+    purchaseOrders {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadMappedMutation, UploadMappedMutationVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
@@ -1495,6 +1809,115 @@ export const TypenameDocument = new TypedDocumentString(`
   __typename
 }
     `) as unknown as TypedDocumentString<TypenameQuery, TypenameQueryVariables>;
+export const ReceivePurchaseOrderItemDocument = new TypedDocumentString(`
+    mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {
+  receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {
+    addedToInventory
+    purchaseOrderItem {
+      ...PoItemFields
+      receivedQuantity
+    }
+    released {
+      ...PreOrderItemFields
+    }
+  }
+}
+    fragment PoItemFields on PurchaseOrderItem {
+  id
+  purchaseOrderId
+  seqId
+  quantity
+  orderBuffer
+  bufferDays
+  allocatedQuantity
+  availableToPromise
+  arrivalDate
+  promiseDate
+  status
+}
+fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<ReceivePurchaseOrderItemMutation, ReceivePurchaseOrderItemMutationVariables>;
+export const ReleasePreOrderItemsDocument = new TypedDocumentString(`
+    mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {
+  releasePreOrderItems(items: $items, facilityId: $facility) {
+    ...PreOrderItemFields
+  }
+}
+    fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<ReleasePreOrderItemsMutation, ReleasePreOrderItemsMutationVariables>;
+export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
+    mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {
+  updatePreOrderPromiseDate(
+    orderId: $order
+    seqId: $seq
+    promiseDate: $date
+    reason: $reason
+  ) {
+    ...PreOrderItemFields
+  }
+}
+    fragment PreOrderItemFields on PreOrderItem {
+  id
+  orderId
+  seqId
+  quantity
+  status
+  facilityId
+  promiseDate
+  purchaseOrderId
+  purchaseOrderItemSeqId
+}`) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
+export const PreOrderQueueDocument = new TypedDocumentString(`
+    query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
+  preOrderQueueSummary(filter: $f) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+  preOrders(filter: $f, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        orderId
+        seqId
+        orderDate
+        quantity
+        facilityId
+        purchaseOrderId
+        promiseDate
+        product {
+          sku
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PreOrderQueueQuery, PreOrderQueueQueryVariables>;
 export const ViewerRoleDocument = new TypedDocumentString(`
     query ViewerRole {
   viewer {

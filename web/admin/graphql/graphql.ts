@@ -17,7 +17,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar day, e.g. "2027-01-15": no time and no time zone, so show it as it is (never convert it to local time). Used for arrival and promise dates. Input must be a real day of a year from 2000 to 2199 written YYYY-MM-DD; anything else is BAD_USER_INPUT. */
   Date: { input: string; output: string; }
-  /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day */
+  /** ISO-8601 in UTC, e.g. "2027-01-15T00:00:00.000Z"; a date given without a time means midnight UTC of that day. Input must be a real instant or day of a year from 2000 to 2199 (UTC); anything else is BAD_USER_INPUT, never rolled over. */
   DateTime: { input: string; output: string; }
 };
 
@@ -25,9 +25,11 @@ export type Scalars = {
 export type AllocationEventType =
   /** Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie) */
   | 'ALLOCATE'
+  /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
+  | 'FULFILLMENT_RELEASE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
-  /** Still tied, promised another day: its PO item's arrival date or buffer days changed */
+  /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
   | 'REPROMISE';
 
 /** What the product page shows for a SKU and a quantity */
@@ -56,6 +58,10 @@ export type PreOrderFilter = {
   allocated?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items waiting in this facility, e.g. PRE_ORDER_PARKING */
   facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** Only items ordered at this instant or later */
+  orderDateFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only items ordered at this instant or earlier */
+  orderDateTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only items promised on this day or later */
   promiseDateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Only items promised on this day or earlier */
@@ -64,8 +70,12 @@ export type PreOrderFilter = {
   promised?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only items tied to this PO */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only items whose order id, SKU or product name contains this text, ignoring case (at most 255 characters) */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Only items of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
+  /** true: only items waiting for stock (open, in PRE_ORDER_PARKING, not tied); false: only items tied to a PO and still in parking */
+  waiting?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A sales order from the shop, imported as pre-orders */
@@ -74,7 +84,7 @@ export type PreOrderInput = {
   items: Array<PreOrderItemInput>;
   /** When the customer ordered (an instant) */
   orderDate: Scalars['DateTime']['input'];
-  /** The shop's order id: at most 64 characters, not starting with a type name and ":"; the same id again changes nothing */
+  /** The shop's order id: at most 64 characters, no whitespace at either end, no control or invisible characters, not starting with a type name and ":"; compared exactly (so-1 is not SO-1); the same id again changes nothing */
   orderId: Scalars['ID']['input'];
 };
 
@@ -82,20 +92,46 @@ export type PreOrderInput = {
 export type PreOrderItemInput = {
   /** Where it waits; only PRE_ORDER_PARKING lines are tied to POs */
   facilityId?: InputMaybe<Scalars['String']['input']>;
-  /** Units ordered, >= 1 */
+  /** Units ordered, 1 to 1000000 */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU; it must exist */
+  /** The product's SKU, exactly as stored (compared byte for byte); it must exist */
   sku: Scalars['String']['input'];
+};
+
+/** A pre-order item named by its business key */
+export type PreOrderItemRef = {
+  /** The pre-order's order id */
+  orderId: Scalars['ID']['input'];
+  /** The item's seq id, e.g. "00001" */
+  seqId: Scalars['String']['input'];
 };
 
 /** A product to create, or to update when its SKU exists */
 export type ProductInput = {
-  /** Units in stock now that can be sold online (>= 0). Left out or null: a new product starts at 0 and an existing product keeps its stock */
+  /** Units in stock now that can be sold online (0 to 1000000000). Left out or null: a new product starts at 0 and an existing product keeps its stock */
   inventoryAvailable?: InputMaybe<Scalars['Int']['input']>;
   /** The product's name: at most 255 characters */
   name: Scalars['String']['input'];
-  /** The shop's SKU (the key): at most 64 characters */
+  /** The shop's SKU (the key): at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly (mug-red is not MUG-RED) */
   sku: Scalars['String']['input'];
+};
+
+/** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
+export type PurchaseOrderCsvColumns = {
+  /** The header of the arrival date column */
+  arrivalDate?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the buffer days column (optional column) */
+  bufferDays?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the facility (warehouse) column */
+  facilityId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the order buffer column (optional column) */
+  orderBuffer?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the PO id column, e.g. "Internal ID" */
+  orderId?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the SKU column, e.g. "Item" */
+  productSku?: InputMaybe<Scalars['String']['input']>;
+  /** The header of the quantity column */
+  quantity?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Which purchase orders to list; every field given must match */
@@ -106,17 +142,17 @@ export type PurchaseOrderFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
   /** Only POs with an item of this SKU */
   sku?: InputMaybe<Scalars['String']['input']>;
-  /** Only POs in one of these statuses */
+  /** Only POs in one of these statuses: at most 100 entries */
   status?: InputMaybe<Array<OrderStatus>>;
 };
 
 /** A new purchase order with its lines */
 export type PurchaseOrderInput = {
-  /** The warehouse the stock is delivered to */
+  /** The warehouse the stock is delivered to: at most 64 characters, no whitespace at either end, no control or invisible characters; compared exactly */
   facilityId: Scalars['String']['input'];
-  /** The PO's order id, e.g. "PO-1001": at most 64 characters, not used by any other order, and not starting with a type name and ":" ("PreOrderItem:...") */
+  /** The PO's order id, e.g. "PO-1001": at most 64 characters, no whitespace at either end, no control or invisible characters, not used by any other order (ids compare exactly: "po-1" is not "PO-1"), and not starting with a type name and ":" ("PreOrderItem:...") */
   id: Scalars['ID']['input'];
-  /** Its lines, numbered 00001, 00002, ... in this order */
+  /** Its lines, numbered 00001, 00002, ... in this order: 1 to 2000 of them */
   items: Array<PurchaseOrderItemInput>;
   /** When it was placed; left out: now */
   orderDate?: InputMaybe<Scalars['DateTime']['input']>;
@@ -128,13 +164,13 @@ export type PurchaseOrderInput = {
 export type PurchaseOrderItemInput = {
   /** The day the stock is expected, "YYYY-MM-DD"; left out: not known yet */
   arrivalDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Days added to the arrival date for the customer's promise date, >= 0 */
+  /** Days added to the arrival date for the customer's promise date, 0 to 365 */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
-  /** Units held back from promising, 0 to quantity */
+  /** Units held back from promising, 0 to quantity (so at most 1000000) */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** Units ordered, >= 1 */
+  /** Units ordered, 1 to 1000000 */
   quantity: Scalars['Int']['input'];
-  /** The product's SKU; it must exist (upsertProducts) */
+  /** The product's SKU, exactly as stored (compared byte for byte); it must exist (upsertProducts) */
   sku: Scalars['String']['input'];
 };
 
@@ -142,11 +178,11 @@ export type PurchaseOrderItemInput = {
 export type PurchaseOrderItemUpdateInput = {
   /** A new arrival day (today or later; cannot be removed once set): every pre-order tied here is re-promised */
   arrivalDate?: InputMaybe<Scalars['Date']['input']>;
-  /** New buffer days (>= 0): every pre-order tied here is re-promised */
+  /** New buffer days (0 to 365): every pre-order tied here is re-promised */
   bufferDays?: InputMaybe<Scalars['Int']['input']>;
   /** New units held back (0 to quantity); more than is free releases ties, newest order first */
   orderBuffer?: InputMaybe<Scalars['Int']['input']>;
-  /** New units ordered (>= 1); a cut below what is allocated releases ties, newest order first */
+  /** New units ordered (1 to 1000000); a cut below what is allocated releases ties, newest order first */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 

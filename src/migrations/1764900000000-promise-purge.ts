@@ -6,8 +6,8 @@ import { dialectOf } from "../db/dialect";
  * transaction (src/domain/edge), read by the purge worker, which purges the SKU's cache tag in
  * every configured cache and marks the row done only when every cache answered.
  */
-export class PromisePurge1764600000000 implements MigrationInterface {
-  name = "PromisePurge1764600000000";
+export class PromisePurge1764900000000 implements MigrationInterface {
+  name = "PromisePurge1764900000000";
 
   async up(q: QueryRunner): Promise<void> {
     const intType = dialectOf(q).intType;
