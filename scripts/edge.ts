@@ -88,7 +88,7 @@ export async function startVarnish(backend: string, options: { port?: number; me
       try {
         const response = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1000) });
         await response.arrayBuffer();
-        if (response.status < 500) return;
+        return; // Varnish answered (a 503 only says the server behind it is not up yet)
       } catch { /* not listening yet */ }
       if (Date.now() > deadline) {
         current.kill("SIGKILL");
