@@ -45,3 +45,36 @@ export function watchPage(page: Page, origin: string): { foreignRequests: string
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
+
+/**
+ * What makes a page hard to use, as a list of findings (empty when none): a form control without a
+ * label, a disabled button whose reason is not visible text tied to it by aria-describedby, and a
+ * page wider than the window (sideways scroll).
+ */
+export async function usabilityProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Runs in the page; the tests' TypeScript has no DOM library, so the page's objects are typed loosely.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const document: any = (globalThis as any).document;
+    const problems: string[] = [];
+    const name = (e: { tagName: string; id: string; name?: string }) => `${e.tagName.toLowerCase()}#${e.id || e.name || "?"}`;
+    const visibleText = (id: string) => {
+      const target = document.getElementById(id);
+      return target !== null && target.getClientRects().length > 0 && (target.textContent ?? "").trim() !== "";
+    };
+    for (const control of Array.from<any>(document.querySelectorAll("input, select, textarea"))) {
+      if (control.type === "hidden" || control.closest("[hidden]")) continue;
+      const labelled = (control.labels?.length ?? 0) > 0 || control.hasAttribute("aria-label")
+        || (control.getAttribute("aria-labelledby") ?? "").split(/\s+/).some((id: string) => id !== "" && visibleText(id));
+      if (!labelled) problems.push(`${name(control)} has no label`);
+    }
+    for (const button of Array.from<any>(document.querySelectorAll("button:disabled"))) {
+      if (button.getClientRects().length === 0 || /…$/.test(button.textContent ?? "")) continue; // hidden, or busy for a moment
+      const ids = (button.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id: string) => id !== "");
+      if (!ids.some(visibleText)) problems.push(`disabled button "${button.textContent}" does not say why in visible text (aria-describedby)`);
+    }
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
+    return problems;
+  });
+}

@@ -29,9 +29,12 @@ export function inWords(code: string, message = "", requestId?: string): string 
     case "FORBIDDEN": return "Your key lets you look, not change anything. Ask someone with the admin key to do this.";
     case "CONFLICT": return "Someone else changed this PO at the same moment; try again.";
     case "PO_NOT_ALLOCATABLE":
+    case "INVALID_STATE":
+    case "INSUFFICIENT_ATP":
     case "NOT_FOUND":
     case "BAD_USER_INPUT":
     case "DUPLICATE": return message || "The service refused this request.";
+    case "TIMEOUT": return "The service took too long and changed nothing. Try again in a moment.";
     case "TOO_MANY_REQUESTS": return "Too many requests just now. Wait a moment and try again.";
     case "GRAPHQL_PARSE_FAILED":
     case "GRAPHQL_VALIDATION_FAILED": return "This page does not match the service's version. Reload the page; if that does not help, tell support.";

@@ -1,10 +1,11 @@
 /** One PO: its items, the pre-orders tied to it, its runs, and Preview / Allocate Sales Orders. */
 import { ApiError, request } from "./api.js";
-import { Child, day, h, moment, notice, plural, replace, STATUS_WORDS, statusBadge } from "./dom.js";
+import { Child, day, h, moment, notice, plural, replace, stackable, STATUS_WORDS, statusBadge } from "./dom.js";
 import { findPageHash } from "./find-page.js";
 import type { PurchaseOrderDetailQuery, TiedPreOrdersQuery } from "./graphql/graphql.js";
 import {
-  ALLOCATE, AllocatePayload, AllocationRun, PO_DETAIL, PoItem, PurchaseOrder, TIED_PRE_ORDERS, TiedPreOrder, WaitingPreOrder, waitingPreOrders,
+  ALLOCATE, AllocatePayload, AllocationRun, PO_DETAIL, PoItem, PurchaseOrder, RECEIVE, ReceivePayload, TIED_PRE_ORDERS, TiedPreOrder, WaitingPreOrder,
+  waitingPreOrders,
 } from "./queries.js";
 
 export interface Viewer { role: string; actor: string | null }
@@ -44,7 +45,7 @@ export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer):
       header(po),
       actions(po, viewer, panel, flash, reload),
       panel,
-      h("h2", {}, "Items"), itemsTable(po.items),
+      h("h2", {}, "Items"), itemsTable(po, viewer, flash, reload),
       h("h2", {}, `Pre-orders tied to this PO (${tied.preOrders.totalCount})`), tiedTable(id, tied),
       h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns.edges.map((e) => e.node)));
   };
@@ -66,12 +67,14 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
     : !ALLOCATABLE.has(po.status)
       ? `This PO is ${STATUS_WORDS[po.status]?.toLowerCase() ?? po.status}: only created or approved POs can be allocated.`
       : null;
-  const previewButton = h("button", { type: "button", id: "preview", disabled: reason !== null, title: reason ?? "See what would be tied, without changing anything" }, "Preview");
-  const allocateButton = h("button", { type: "button", id: "allocate", class: "primary", disabled: reason !== null, title: reason ?? "Tie the waiting pre-orders to this PO" }, "Allocate Sales Orders");
-  const busy = (label: HTMLButtonElement | null) => {
+  // Why the buttons cannot be used (or what they do) is visible text next to them, tied to them by aria-describedby.
+  const described = { "aria-describedby": "action-reason" };
+  const previewButton = h("button", { type: "button", id: "preview", disabled: reason !== null, ...described }, "Preview");
+  const allocateButton = h("button", { type: "button", id: "allocate", class: "primary", disabled: reason !== null, ...described }, "Allocate Sales Orders");
+  const busy = (label: HTMLButtonElement | null, words?: string) => {
     previewButton.disabled = allocateButton.disabled = label !== null || reason !== null;
     previewButton.textContent = label === previewButton ? "Previewing…" : "Preview";
-    allocateButton.textContent = label === allocateButton ? "Allocating…" : "Allocate Sales Orders";
+    allocateButton.textContent = label === allocateButton ? words ?? "Allocating…" : "Allocate Sales Orders";
   };
 
   /** The PO may have changed under the page (cancelled, raced): show why above it, and show it as it is now. */
@@ -94,8 +97,18 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
   });
 
   allocateButton.addEventListener("click", async () => {
-    if (!(await confirmAllocation(po))) return;
     replace(flash);
+    // The confirmation states what a dry run shows right now (what Preview shows), never a guess from the waiting count.
+    busy(allocateButton, "Checking…");
+    let preview: AllocatePayload;
+    try {
+      preview = await allocate(po.id, true);
+    } catch (error) {
+      await failed(error);
+      return;
+    }
+    busy(null);
+    if (!(await confirmAllocation(po, preview))) return;
     busy(allocateButton);
     try {
       const result = await allocate(po.id, false);
@@ -107,7 +120,8 @@ function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: H
   });
 
   return h("div", { class: "actions" }, previewButton, allocateButton,
-    reason ? h("p", { class: "reason", id: "action-reason" }, reason) : h("p", { class: "muted" }, "Preview changes nothing. Allocate Sales Orders ties the waiting pre-orders of this PO's products to it, oldest first."));
+    reason ? h("p", { class: "reason", id: "action-reason" }, reason)
+      : h("p", { class: "muted", id: "action-reason" }, "Preview changes nothing. Allocate Sales Orders ties the waiting pre-orders of this PO's products to it, oldest first."));
 }
 
 async function allocate(id: string, dryRun: boolean): Promise<AllocatePayload> {
@@ -123,12 +137,12 @@ function resultWords(id: string, result: AllocatePayload): string {
 }
 
 /** A modal asking before the real run, since customers are told the dates it sets. */
-function confirmAllocation(po: PurchaseOrder): Promise<boolean> {
+function confirmAllocation(po: PurchaseOrder, preview: AllocatePayload): Promise<boolean> {
   return new Promise((resolve) => {
     const dialog = h("dialog", { id: "confirm-allocate", "aria-labelledby": "confirm-title" },
       h("form", { method: "dialog" },
         h("h2", { id: "confirm-title" }, `Allocate Sales Orders for ${po.id}?`),
-        h("p", {}, `The ${plural(po.pendingPreOrderCount, "pre-order item")} waiting for this PO's products will be tied to it, oldest first, as far as its ATP goes, and get their promise dates. Customers may be told these dates.`),
+        h("p", { id: "confirm-words" }, confirmWords(preview)),
         h("div", { class: "dialog-buttons" },
           h("button", { value: "cancel", type: "submit" }, "Cancel"),
           h("button", { value: "confirm", type: "submit", class: "primary", id: "confirm-allocate-button" }, "Allocate"))));
@@ -139,6 +153,15 @@ function confirmAllocation(po: PurchaseOrder): Promise<boolean> {
     document.body.appendChild(dialog);
     dialog.showModal();
   });
+}
+
+/** What the dialog promises: the dry run's own counts, tied and kept waiting. */
+function confirmWords(preview: AllocatePayload): string {
+  const waiting = preview.skipped.length === 0 ? ""
+    : ` ${plural(preview.skipped.length, "item")} waiting for this PO's products will keep waiting: this PO cannot cover ${preview.skipped.length === 1 ? "it" : "them"}.`;
+  if (preview.allocatedItemCount === 0) return `Nothing will be tied to this PO right now.${waiting}`;
+  return `${plural(preview.allocatedItemCount, "pre-order item")} (${plural(preview.allocatedQuantity, "unit")}) will be tied to this PO, oldest first, `
+    + `and get their promise dates, as the preview shows.${waiting} Customers may be told these dates.`;
 }
 
 /** The waiting pre-orders of the PO's products by "orderId/seqId", to name products and dates in the preview. */
@@ -168,7 +191,7 @@ function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<s
   return [
     h("h2", {}, "Preview"),
     notice("info", summary, " Nothing has been changed yet."),
-    result.allocations.length === 0 ? null : h("table", { class: "grid", id: "preview-allocations" },
+    result.allocations.length === 0 ? null : stackable(h("table", { class: "grid", id: "preview-allocations" },
       h("caption", {}, "Would be tied, in this order"),
       h("thead", {}, h("tr", {}, h("th", { class: "num" }, "#"), h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"),
         h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", {}, "PO line"), h("th", {}, "Promise date"))),
@@ -178,8 +201,8 @@ function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<s
           h("td", { class: "num" }, n + 1), h("td", {}, a.orderId), h("td", {}, a.seqId), h("td", {}, day(waiting.get(key)?.orderDate)),
           h("td", {}, product(key, lineOf.get(a.purchaseOrderItemSeqId))), h("td", { class: "num" }, a.quantity),
           h("td", {}, a.purchaseOrderItemSeqId), h("td", {}, day(a.promiseDate)));
-      }))),
-    result.skipped.length === 0 ? null : h("table", { class: "grid", id: "preview-skipped" },
+      })))),
+    result.skipped.length === 0 ? null : stackable(h("table", { class: "grid", id: "preview-skipped" },
       h("caption", {}, "Would keep waiting"),
       h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", {}, "Why"))),
       h("tbody", {}, result.skipped.map((s) => {
@@ -187,28 +210,83 @@ function previewPanel(result: AllocatePayload, po: PurchaseOrder, waiting: Map<s
         return h("tr", { "data-order": key },
           h("td", {}, s.orderId), h("td", {}, s.seqId), h("td", {}, product(key)),
           h("td", { class: "num" }, waiting.get(key)?.quantity ?? "—"), h("td", {}, SKIP_WORDS[s.reason] ?? s.reason));
-      }))),
+      })))),
   ];
 }
 
-function itemsTable(items: PoItem[]): HTMLTableElement {
+function itemsTable(po: PurchaseOrder, viewer: Viewer, flash: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const items = po.items;
   const total = (pick: (i: PoItem) => number) => items.reduce((sum, item) => sum + pick(item), 0);
-  return h("table", { class: "grid", id: "po-items" },
-    h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", { class: "num" }, "Order buffer"),
-      h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"),
-      h("th", { title: "Arrival date plus buffer days: the day pre-orders tied to this line are promised, and the product page shows" }, "Promise date"),
-      h("th", {}, "Status"))),
-    h("tbody", {}, items.map((item) => h("tr", { "data-sku": item.product.sku },
-      h("td", {}, item.seqId),
-      h("td", {}, h("strong", {}, item.product.sku), h("br"), h("span", { class: "muted" }, item.product.name)),
-      h("td", { class: "num" }, item.quantity), h("td", { class: "num" }, item.orderBuffer),
-      h("td", { class: "num", "data-col": "allocated" }, item.allocatedQuantity),
-      h("td", { class: "num", "data-col": "atp" }, item.availableToPromise),
-      h("td", {}, day(item.arrivalDate, "not set")), h("td", { class: "num" }, item.bufferDays),
-      h("td", { "data-col": "promise" }, day(item.promiseDate, "—")),
-      h("td", {}, statusBadge(item.status))))),
-    h("tfoot", {}, h("tr", {}, h("th", { colspan: 2 }, "Total"), h("td", { class: "num" }, total((i) => i.quantity)), h("td", { class: "num" }, total((i) => i.orderBuffer)),
-      h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 4 }))));
+  const canReceive = viewer.role === "ADMIN";
+  return h("div", {},
+    stackable(h("table", { class: "grid", id: "po-items" },
+      h("thead", {}, h("tr", {}, h("th", {}, "Line"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"), h("th", { class: "num" }, "Order buffer"),
+        h("th", { class: "num" }, "Allocated"), h("th", { class: "num" }, "ATP"), h("th", {}, "Arrival date"), h("th", { class: "num" }, "Buffer days"),
+        h("th", { title: "Arrival date plus buffer days: the day pre-orders tied to this line are promised, and the product page shows" }, "Promise date"),
+        h("th", {}, "Status"), h("th", { class: "num" }, "Received"), h("th", {}, "Receive"))),
+      h("tbody", {}, items.map((item) => h("tr", { "data-sku": item.product.sku, "data-line": item.seqId },
+        h("td", {}, item.seqId),
+        h("td", {}, h("strong", {}, item.product.sku), h("br"), h("span", { class: "muted" }, item.product.name)),
+        h("td", { class: "num" }, item.quantity), h("td", { class: "num" }, item.orderBuffer),
+        h("td", { class: "num", "data-col": "allocated" }, item.allocatedQuantity),
+        h("td", { class: "num", "data-col": "atp" }, item.availableToPromise),
+        h("td", {}, day(item.arrivalDate, "not set")), h("td", { class: "num" }, item.bufferDays),
+        h("td", { "data-col": "promise" }, day(item.promiseDate, "—")),
+        h("td", {}, statusBadge(item.status)),
+        h("td", { class: "num", "data-col": "received" }, `${item.receivedQuantity} of ${item.quantity}`),
+        h("td", { "data-col": "receive" }, receiveCell(po, item, canReceive, flash, reload))))),
+      h("tfoot", {}, h("tr", {}, h("th", { colspan: 2 }, "Total"), h("td", { class: "num" }, total((i) => i.quantity)), h("td", { class: "num" }, total((i) => i.orderBuffer)),
+        h("td", { class: "num" }, total((i) => i.allocatedQuantity)), h("td", { class: "num", id: "total-atp" }, total((i) => i.availableToPromise)), h("td", { colspan: 6 }))))),
+    canReceive ? null : h("p", { class: "muted", id: "receive-reason" }, "Receiving stock needs the admin key."));
+}
+
+const OPEN = new Set(["CREATED", "APPROVED"]);
+
+/**
+ * Receive: the units that arrived for one line. They go to the line's tied pre-orders, oldest
+ * first, each whole (released to fulfilment); the rest becomes the product's inventory.
+ */
+function receiveCell(po: PurchaseOrder, item: PoItem, canReceive: boolean, flash: HTMLElement, reload: () => Promise<void>): Child {
+  const open = item.quantity - item.receivedQuantity;
+  if (!OPEN.has(po.status) || !OPEN.has(item.status) || open <= 0) {
+    return h("span", { class: "muted" }, item.receivedQuantity >= item.quantity ? "All received" : `Line ${STATUS_WORDS[item.status]?.toLowerCase() ?? item.status}`);
+  }
+  if (!canReceive) return h("span", { class: "muted" }, `${plural(open, "unit")} to come`);
+  const id = `receive-${item.seqId}`;
+  const input = h("input", { type: "number", id, name: "quantity", min: 1, max: open, step: 1, value: open, required: true, inputmode: "numeric", class: "qty" });
+  const form = h("form", { class: "inline-form", "data-line": item.seqId },
+    h("label", { for: id, class: "sr-only" }, `Units of ${item.product.sku} that arrived on line ${item.seqId} (at most ${open})`), input,
+    h("button", { type: "submit" }, "Receive"));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const button = form.querySelector("button")!;
+    button.disabled = true;
+    button.textContent = "Receiving…";
+    replace(flash);
+    try {
+      const result = (await request(RECEIVE, { purchaseOrderId: po.id, seqId: item.seqId, quantity: Number(input.value) })).receivePurchaseOrderItem;
+      replace(flash, receivedNotice(po.id, item, Number(input.value), result));
+    } catch (error) {
+      replace(flash, notice("error", (error as ApiError).message));
+      if ((error as ApiError).code === "UNAUTHENTICATED") return;
+    }
+    await reload();
+  });
+  return form;
+}
+
+function receivedNotice(poId: string, item: PoItem, quantity: number, result: ReceivePayload): HTMLElement {
+  const line = result.purchaseOrderItem;
+  const released = result.released.reduce((sum, r) => sum + r.quantity, 0);
+  return notice("success",
+    h("p", { id: "receive-summary" },
+      `Received ${plural(quantity, "unit")} of ${item.product.sku} on ${poId} line ${item.seqId} (${line.receivedQuantity} of ${line.quantity} now received). `,
+      result.released.length === 0 ? "No tied pre-order was released. "
+        : `Released ${plural(result.released.length, "pre-order item")} (${plural(released, "unit")}) to fulfilment at ${result.released[0].facilityId}. `,
+      `${plural(result.addedToInventory, "unit")} added to inventory (${line.product.inventoryAvailable} available now).`,
+      line.status === "COMPLETED" ? " The line is fully received." : ""),
+    result.released.length === 0 ? null : h("ul", { id: "released" }, result.released.map((r) =>
+      h("li", { "data-order": `${r.orderId}/${r.seqId}` }, `${r.orderId} / ${r.seqId}: ${plural(r.quantity, "unit")}, promised `, day(r.promiseDate)))));
 }
 
 function tiedRow(p: TiedPreOrder): HTMLTableRowElement {
@@ -229,6 +307,7 @@ function tiedTable(id: string, tied: TiedData): HTMLElement {
     try {
       const next = await request(TIED_PRE_ORDERS, { id, after });
       for (const { node } of next.preOrders.edges) body.appendChild(tiedRow(node));
+      stackable(table);
       after = next.preOrders.pageInfo.endCursor;
       more.hidden = !next.preOrders.pageInfo.hasNextPage;
     } catch (error) {
@@ -237,20 +316,19 @@ function tiedTable(id: string, tied: TiedData): HTMLElement {
       more.disabled = false;
     }
   });
-  return h("div", { id: "tied-pre-orders" },
-    h("table", { class: "grid" },
-      h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"),
-        h("th", {}, "PO line"), h("th", {}, "Promise date"), h("th", {}, "Status"))),
-      body),
-    more);
+  const table = stackable(h("table", { class: "grid" },
+    h("thead", {}, h("tr", {}, h("th", {}, "Order"), h("th", {}, "Item"), h("th", {}, "Ordered on"), h("th", {}, "Product"), h("th", { class: "num" }, "Quantity"),
+      h("th", {}, "PO line"), h("th", {}, "Promise date"), h("th", {}, "Status"))),
+    body));
+  return h("div", { id: "tied-pre-orders" }, table, more);
 }
 
 function runsTable(runs: AllocationRun[]): HTMLElement {
   if (runs.length === 0) return h("p", { class: "muted", id: "runs" }, "Allocate Sales Orders has not run on this PO yet.");
-  return h("table", { class: "grid", id: "runs" },
+  return stackable(h("table", { class: "grid", id: "runs" },
     h("thead", {}, h("tr", {}, h("th", {}, "Run"), h("th", {}, "Started"), h("th", {}, "By"), h("th", { class: "num" }, "Items tied"),
       h("th", { class: "num" }, "Units"), h("th", { class: "num" }, "Kept waiting"))),
     h("tbody", {}, runs.map((run) => h("tr", {},
       h("td", {}, run.id.replace(/^AllocationRun:/, "")), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
-      h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount)))));
+      h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount))))));
 }

@@ -63,3 +63,23 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function notice(kind: "error" | "success" | "info", ...children: Child[]): HTMLElement {
   return h("div", { class: `notice notice-${kind}`, role: kind === "error" ? "alert" : "status" }, ...children);
 }
+
+/**
+ * Names each body and footer cell after its column (data-label), so a narrow screen can show a
+ * table row as a card of "Column: value" lines instead of scrolling sideways (admin.css).
+ */
+export function stackable(table: HTMLTableElement): HTMLTableElement {
+  const headRow = table.tHead?.rows[table.tHead.rows.length - 1];
+  const names: string[] = [];
+  for (const cell of headRow ? Array.from(headRow.cells) : []) for (let i = 0; i < cell.colSpan; i++) names.push(cell.textContent?.trim() ?? "");
+  for (const section of [...Array.from(table.tBodies), ...(table.tFoot ? [table.tFoot] : [])]) {
+    for (const row of Array.from(section.rows)) {
+      let column = 0;
+      for (const cell of Array.from(row.cells)) {
+        if (!cell.hasAttribute("data-label")) cell.setAttribute("data-label", cell.colSpan > 1 || cell.tagName === "TH" ? "" : names[column] ?? "");
+        column += cell.colSpan;
+      }
+    }
+  }
+  return table;
+}

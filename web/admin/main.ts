@@ -3,6 +3,8 @@ import { ApiError, key, request, whenKeyRejected } from "./api.js";
 import { renderDetailPage, Viewer } from "./detail-page.js";
 import { h, notice, replace } from "./dom.js";
 import { renderFindPage } from "./find-page.js";
+import { renderPreOrdersPage } from "./pre-orders-page.js";
+import { renderUploadPage } from "./upload-page.js";
 import { VIEWER } from "./queries.js";
 
 const app = document.getElementById("app")!;
@@ -55,11 +57,22 @@ function route(): void {
   if (!viewer) return;
   const hash = location.hash.replace(/^#/, "");
   const po = /^\/po\/(.+)$/.exec(hash);
-  if (po) {
+  const [path, query] = [hash.split("?")[0], new URLSearchParams(hash.split("?")[1] ?? "")];
+  for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>(".bar nav a"))) {
+    const here = link.getAttribute("href") === `#${path === "" ? "/" : path}` || (po !== null && link.getAttribute("href") === "#/");
+    if (here) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
+  }
+  if (path === "/upload") {
+    renderUploadPage(app, viewer);
+    document.title = "Upload POs · Pre-order allocation";
+  } else if (path === "/pre-orders") {
+    renderPreOrdersPage(app, query, viewer);
+    document.title = "Pre-orders · Pre-order allocation";
+  } else if (po) {
     renderDetailPage(app, decodeURIComponent(po[1]), viewer);
     document.title = `${decodeURIComponent(po[1])} · Purchase orders`;
   } else {
-    renderFindPage(app, new URLSearchParams(hash.split("?")[1] ?? ""));
+    renderFindPage(app, query);
     document.title = "Purchase orders · Pre-order allocation";
   }
   window.scrollTo(0, 0);

@@ -6,7 +6,7 @@
 import { graphql } from "./graphql/index.js";
 import {
   TypedDocumentString, type FindPurchaseOrdersQuery, type PurchaseOrderDetailQuery, type TiedPreOrdersQuery, type WaitingPreOrdersQuery,
-  type AllocateSalesOrdersMutation,
+  type AllocateSalesOrdersMutation, type ReceivePurchaseOrderItemMutation, type PreOrderQueueQuery, type ImportPurchaseOrdersMutation,
 } from "./graphql/graphql.js";
 
 export const VIEWER = graphql(`
@@ -22,11 +22,21 @@ export const FIND_POS = graphql(`
   }
 `);
 
+/** The POs found, with what the upload format needs of each item: Export CSV pages through them. */
+export const EXPORT_POS = graphql(`
+  query ExportPurchaseOrders($filter: PurchaseOrderFilter, $first: Int, $after: String) {
+    purchaseOrders(filter: $filter, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id facilityId items { seqId quantity orderBuffer bufferDays arrivalDate product { sku } } } }
+    }
+  }
+`);
+
 export const PO_DETAIL = graphql(`
   query PurchaseOrderDetail($id: ID!) {
     purchaseOrder(id: $id) {
       id status facilityId orderDate pendingPreOrderCount
-      items { id seqId quantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status product { sku name } }
+      items { id seqId quantity receivedQuantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status product { sku name } }
     }
     allocationRuns(purchaseOrderId: $id, first: 10) {
       totalCount edges { node { id triggeredBy startedAt finishedAt allocatedItemCount allocatedQuantity skippedItemCount } }
@@ -75,6 +85,61 @@ export const ALLOCATE = graphql(`
   }
 `);
 
+export const RECEIVE = graphql(`
+  mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {
+    receivePurchaseOrderItem(purchaseOrderId: $purchaseOrderId, seqId: $seqId, quantity: $quantity) {
+      addedToInventory
+      purchaseOrderItem { seqId quantity receivedQuantity allocatedQuantity availableToPromise status product { sku inventoryAvailable } }
+      released { orderId seqId quantity facilityId promiseDate }
+    }
+  }
+`);
+
+/** The pre-order queue: one page of items, first in first out, and the counts for the same filter. */
+export const PRE_ORDER_QUEUE = graphql(`
+  query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {
+    preOrders(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku name } } }
+    }
+    preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
+  }
+`);
+
+export const RELEASE_PRE_ORDERS = graphql(`
+  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {
+    releasePreOrderItems(items: $items, facilityId: $facilityId) { orderId seqId quantity facilityId purchaseOrderId promiseDate }
+  }
+`);
+
+export const SET_PROMISE_DATE = graphql(`
+  mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {
+    updatePreOrderPromiseDate(orderId: $orderId, seqId: $seqId, promiseDate: $promiseDate, reason: $reason) { orderId seqId promiseDate }
+  }
+`);
+
+export const CANCEL_PRE_ORDER = graphql(`
+  mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {
+    cancelPreOrderItem(orderId: $orderId, seqId: $seqId) { orderId seqId status }
+  }
+`);
+
+/** The upload, as a dry run (Preview) or for real, with the retailer's column names. */
+export const IMPORT_POS = graphql(`
+  mutation ImportPurchaseOrders($csv: String!, $dateFormat: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+    importPurchaseOrders(csv: $csv, dateFormat: $dateFormat, columns: $columns, dryRun: $dryRun) {
+      errors { line message }
+      purchaseOrders { id facilityId items { seqId quantity arrivalDate promiseDate product { sku name } } }
+      dryRun
+      allocationPreviews {
+        purchaseOrderId allocatedItemCount allocatedQuantity
+        allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }
+        skipped { orderId seqId reason }
+      }
+    }
+  }
+`);
+
 export type FindResult = FindPurchaseOrdersQuery;
 export type ListPo = FindPurchaseOrdersQuery["purchaseOrders"]["edges"][number]["node"];
 export type PurchaseOrder = NonNullable<PurchaseOrderDetailQuery["purchaseOrder"]>;
@@ -82,4 +147,8 @@ export type PoItem = PurchaseOrder["items"][number];
 export type AllocationRun = PurchaseOrderDetailQuery["allocationRuns"]["edges"][number]["node"];
 export type TiedPreOrder = TiedPreOrdersQuery["preOrders"]["edges"][number]["node"];
 export type WaitingPreOrder = WaitingPreOrdersQuery["preOrders"]["edges"][number]["node"];
+export type ReceivePayload = ReceivePurchaseOrderItemMutation["receivePurchaseOrderItem"];
+export type QueueItem = PreOrderQueueQuery["preOrders"]["edges"][number]["node"];
+export type QueueSummary = PreOrderQueueQuery["preOrderQueueSummary"];
+export type ImportPayload = ImportPurchaseOrdersMutation["importPurchaseOrders"];
 export type AllocatePayload = AllocateSalesOrdersMutation["allocateSalesOrders"];

@@ -31,6 +31,7 @@ type Documents = {
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
+    "\n  query UploadedPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId items { quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": typeof types.UploadedPurchaseOrderDocument,
     "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": typeof types.CachedPoArrivalsDocument,
     "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }": typeof types.CachedPoQuantitiesDocument,
     "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": typeof types.CachedMoveArrivalDocument,
@@ -102,6 +103,7 @@ const documents: Documents = {
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
+    "\n  query UploadedPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId items { quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": types.UploadedPurchaseOrderDocument,
     "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": types.CachedPoArrivalsDocument,
     "query CachedPoQuantities($id: ID!) { purchaseOrder(id: $id) { id items { id quantity } } }": types.CachedPoQuantitiesDocument,
     "\n  mutation CachedMoveArrival($po: ID!, $seq: String!, $day: Date!) {\n    updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id arrivalDate promiseDate }\n  }\n": types.CachedMoveArrivalDocument,
@@ -221,6 +223,10 @@ export function graphql(source: "\n        query PoNItemPromises { purchaseOrder
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }"): typeof import('./graphql').DemoCountsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UploadedPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId items { quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n"): typeof import('./graphql').UploadedPurchaseOrderDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

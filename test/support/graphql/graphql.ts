@@ -320,6 +320,13 @@ export type DemoCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DemoCountsQuery = { purchaseOrders: { totalCount: number }, preOrders: { totalCount: number } };
 
+export type UploadedPurchaseOrderQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UploadedPurchaseOrderQuery = { purchaseOrder: { id: string, facilityId: string, items: Array<{ quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } | null };
+
 export type CachedPoArrivalsQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1031,6 +1038,23 @@ export const DemoCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DemoCountsQuery, DemoCountsQueryVariables>;
+export const UploadedPurchaseOrderDocument = new TypedDocumentString(`
+    query UploadedPurchaseOrder($id: ID!) {
+  purchaseOrder(id: $id) {
+    id
+    facilityId
+    items {
+      quantity
+      orderBuffer
+      bufferDays
+      arrivalDate
+      product {
+        sku
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadedPurchaseOrderQuery, UploadedPurchaseOrderQueryVariables>;
 export const CachedPoArrivalsDocument = new TypedDocumentString(`
     query CachedPoArrivals($id: ID!) {
   purchaseOrder(id: $id) {

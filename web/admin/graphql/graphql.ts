@@ -216,12 +216,21 @@ export type FindPurchaseOrdersQueryVariables = Exact<{
 
 export type FindPurchaseOrdersQuery = { purchaseOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ quantity: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null }> } }> } };
 
+export type ExportPurchaseOrdersQueryVariables = Exact<{
+  filter?: InputMaybe<PurchaseOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ExportPurchaseOrdersQuery = { purchaseOrders: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, facilityId: string, items: Array<{ seqId: string, quantity: number, orderBuffer: number, bufferDays: number, arrivalDate: string | null, product: { sku: string } }> } }> } };
+
 export type PurchaseOrderDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, seqId: string, quantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
+export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, seqId: string, quantity: number, receivedQuantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
 
 export type TiedPreOrdersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -245,6 +254,60 @@ export type AllocateSalesOrdersMutationVariables = Exact<{
 
 
 export type AllocateSalesOrdersMutation = { allocateSalesOrders: { dryRun: boolean, allocatedItemCount: number, allocatedQuantity: number, run: { id: string } | null, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> } };
+
+export type ReceivePurchaseOrderItemMutationVariables = Exact<{
+  purchaseOrderId: Scalars['ID']['input'];
+  seqId: Scalars['String']['input'];
+  quantity: Scalars['Int']['input'];
+}>;
+
+
+export type ReceivePurchaseOrderItemMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { seqId: string, quantity: number, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus, product: { sku: string, inventoryAvailable: number } }, released: Array<{ orderId: string, seqId: string, quantity: number, facilityId: string, promiseDate: string | null }> } };
+
+export type PreOrderQueueQueryVariables = Exact<{
+  filter?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PreOrderQueueQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string, name: string } } }> }, preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number } };
+
+export type ReleasePreOrderItemsMutationVariables = Exact<{
+  items: Array<PreOrderItemRef> | PreOrderItemRef;
+  facilityId: Scalars['String']['input'];
+}>;
+
+
+export type ReleasePreOrderItemsMutation = { releasePreOrderItems: Array<{ orderId: string, seqId: string, quantity: number, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null }> };
+
+export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  seqId: Scalars['String']['input'];
+  promiseDate?: InputMaybe<Scalars['Date']['input']>;
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { orderId: string, seqId: string, promiseDate: string | null } };
+
+export type CancelPreOrderItemMutationVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+  seqId: Scalars['String']['input'];
+}>;
+
+
+export type CancelPreOrderItemMutation = { cancelPreOrderItem: { orderId: string, seqId: string, status: OrderStatus } };
+
+export type ImportPurchaseOrdersMutationVariables = Exact<{
+  csv: Scalars['String']['input'];
+  dateFormat: Scalars['String']['input'];
+  columns?: InputMaybe<PurchaseOrderCsvColumns>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type ImportPurchaseOrdersMutation = { importPurchaseOrders: { dryRun: boolean, errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string, facilityId: string, items: Array<{ seqId: string, quantity: number, arrivalDate: string | null, promiseDate: string | null, product: { sku: string, name: string } }> }>, allocationPreviews: Array<{ purchaseOrderId: string, allocatedItemCount: number, allocatedQuantity: number, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -299,6 +362,32 @@ export const FindPurchaseOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FindPurchaseOrdersQuery, FindPurchaseOrdersQueryVariables>;
+export const ExportPurchaseOrdersDocument = new TypedDocumentString(`
+    query ExportPurchaseOrders($filter: PurchaseOrderFilter, $first: Int, $after: String) {
+  purchaseOrders(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        facilityId
+        items {
+          seqId
+          quantity
+          orderBuffer
+          bufferDays
+          arrivalDate
+          product {
+            sku
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExportPurchaseOrdersQuery, ExportPurchaseOrdersQueryVariables>;
 export const PurchaseOrderDetailDocument = new TypedDocumentString(`
     query PurchaseOrderDetail($id: ID!) {
   purchaseOrder(id: $id) {
@@ -311,6 +400,7 @@ export const PurchaseOrderDetailDocument = new TypedDocumentString(`
       id
       seqId
       quantity
+      receivedQuantity
       orderBuffer
       bufferDays
       allocatedQuantity
@@ -412,3 +502,151 @@ export const AllocateSalesOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AllocateSalesOrdersMutation, AllocateSalesOrdersMutationVariables>;
+export const ReceivePurchaseOrderItemDocument = new TypedDocumentString(`
+    mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {
+  receivePurchaseOrderItem(
+    purchaseOrderId: $purchaseOrderId
+    seqId: $seqId
+    quantity: $quantity
+  ) {
+    addedToInventory
+    purchaseOrderItem {
+      seqId
+      quantity
+      receivedQuantity
+      allocatedQuantity
+      availableToPromise
+      status
+      product {
+        sku
+        inventoryAvailable
+      }
+    }
+    released {
+      orderId
+      seqId
+      quantity
+      facilityId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReceivePurchaseOrderItemMutation, ReceivePurchaseOrderItemMutationVariables>;
+export const PreOrderQueueDocument = new TypedDocumentString(`
+    query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {
+  preOrders(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        orderId
+        seqId
+        orderDate
+        quantity
+        status
+        facilityId
+        promiseDate
+        purchaseOrderId
+        purchaseOrderItemSeqId
+        product {
+          sku
+          name
+        }
+      }
+    }
+  }
+  preOrderQueueSummary(filter: $filter) {
+    orderCount
+    itemCount
+    unitCount
+    waitingItemCount
+    tiedItemCount
+  }
+}
+    `) as unknown as TypedDocumentString<PreOrderQueueQuery, PreOrderQueueQueryVariables>;
+export const ReleasePreOrderItemsDocument = new TypedDocumentString(`
+    mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facilityId: String!) {
+  releasePreOrderItems(items: $items, facilityId: $facilityId) {
+    orderId
+    seqId
+    quantity
+    facilityId
+    purchaseOrderId
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<ReleasePreOrderItemsMutation, ReleasePreOrderItemsMutationVariables>;
+export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
+    mutation UpdatePreOrderPromiseDate($orderId: ID!, $seqId: String!, $promiseDate: Date, $reason: String!) {
+  updatePreOrderPromiseDate(
+    orderId: $orderId
+    seqId: $seqId
+    promiseDate: $promiseDate
+    reason: $reason
+  ) {
+    orderId
+    seqId
+    promiseDate
+  }
+}
+    `) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
+export const CancelPreOrderItemDocument = new TypedDocumentString(`
+    mutation CancelPreOrderItem($orderId: ID!, $seqId: String!) {
+  cancelPreOrderItem(orderId: $orderId, seqId: $seqId) {
+    orderId
+    seqId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelPreOrderItemMutation, CancelPreOrderItemMutationVariables>;
+export const ImportPurchaseOrdersDocument = new TypedDocumentString(`
+    mutation ImportPurchaseOrders($csv: String!, $dateFormat: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {
+  importPurchaseOrders(
+    csv: $csv
+    dateFormat: $dateFormat
+    columns: $columns
+    dryRun: $dryRun
+  ) {
+    errors {
+      line
+      message
+    }
+    purchaseOrders {
+      id
+      facilityId
+      items {
+        seqId
+        quantity
+        arrivalDate
+        promiseDate
+        product {
+          sku
+          name
+        }
+      }
+    }
+    dryRun
+    allocationPreviews {
+      purchaseOrderId
+      allocatedItemCount
+      allocatedQuantity
+      allocations {
+        orderId
+        seqId
+        quantity
+        purchaseOrderItemSeqId
+        promiseDate
+      }
+      skipped {
+        orderId
+        seqId
+        reason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImportPurchaseOrdersMutation, ImportPurchaseOrdersMutationVariables>;
