@@ -76,6 +76,12 @@ describe("PDP promises carry Cache-Control for a CDN: public for anonymous promi
 
   it("never lets a CDN keep an admin answer, another field, an error or a mutation", async () => {
     expect(await cacheControl(PROMISE, { sku: "A" }, ADMIN)).to.equal("no-store");
+    const adminGet = await fetch(`${api.url}?${new URLSearchParams({ query: PROMISE.toString(), variables: JSON.stringify({ sku: "A" }) })}`,
+      { headers: { "apollo-require-preflight": "true", ...ADMIN } as Record<string, string> });
+    expect(adminGet.headers.get("cache-control")).to.equal("no-store");
+    expect(adminGet.headers.get("xkey")).to.equal(null);
+    expect(await getCacheControl(`{ productPromise(sku: "A") { status } purchaseOrder(id: "PO-1") { id } }`)).to.equal("no-store");
+    expect(await getCacheControl(PROMISE, { sku: "A", quantity: 0 })).to.equal("no-store");
     expect(await cacheControl(`{ productPromise(sku: "A") { status } purchaseOrder(id: "PO-1") { id } }`)).to.equal("no-store");
     expect(await cacheControl(`fragment F on Query { purchaseOrder(id: "PO-1") { id } } { productPromise(sku: "A") { status } ...F }`)).to.equal("no-store");
     expect(await cacheControl(PROMISE, { sku: "A", quantity: 0 })).to.equal("no-store");
