@@ -159,8 +159,10 @@ export function parseEdgeConfig(env: NodeJS.ProcessEnv): EdgeConfig {
 
 /** What one request may ask for; each has its own coded error (README "Access and limits"). */
 export interface Limits {
-  /** MAX_BODY_BYTES: larger request bodies get 413 PAYLOAD_TOO_LARGE. */
+  /** MAX_BODY_BYTES: larger request bodies from an admin or support key get 413 PAYLOAD_TOO_LARGE. */
   bodyBytes: number;
+  /** ANONYMOUS_MAX_BODY_BYTES: the same for requests without a key (public lookups need little). */
+  anonymousBodyBytes: number;
   /** GRAPHQL_MAX_DEPTH: nesting of fields below the root (root field = 1). */
   depth: number;
   /** GRAPHQL_MAX_COST: estimated cost, list fields multiplied by `first` / list argument length. */
@@ -175,6 +177,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   bodyBytes: 8 * 1024 * 1024,
+  anonymousBodyBytes: 64 * 1024,
   depth: 10,
   cost: 20_000,
   aliases: 100,
@@ -255,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keys,
     limits: {
       bodyBytes: positiveInt(env, "MAX_BODY_BYTES", DEFAULT_LIMITS.bodyBytes),
+      anonymousBodyBytes: positiveInt(env, "ANONYMOUS_MAX_BODY_BYTES", DEFAULT_LIMITS.anonymousBodyBytes),
       depth: positiveInt(env, "GRAPHQL_MAX_DEPTH", DEFAULT_LIMITS.depth),
       cost: positiveInt(env, "GRAPHQL_MAX_COST", DEFAULT_LIMITS.cost),
       aliases: positiveInt(env, "GRAPHQL_MAX_ALIASES", DEFAULT_LIMITS.aliases),

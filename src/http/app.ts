@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import http, { IncomingMessage, ServerResponse } from "node:http";
 import { cacheControlPlugin } from "../api/cache-control";
 import { Context, createContext } from "../api/context";
-import { errorLoggingPlugin, formatError } from "../api/errors";
+import { anonymousHintsPlugin, errorLoggingPlugin, formatError } from "../api/errors";
 import { guardPlugin } from "../api/guard";
 import { limitRules } from "../api/limits";
 import { Logger, RequestRecord, addCode, createLogger, logRequest, newRequestRecord, requestLogPlugin } from "../api/request-log";
@@ -80,6 +80,7 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
         tagHeaders: options.edge?.tagHeaders ?? DEFAULT_EDGE.tagHeaders,
       }),
       requestLogPlugin(),
+      anonymousHintsPlugin(),
       guardPlugin(limits.cost),
       errorLoggingPlugin((requestId, error) => logger.error({ requestId, err: error }, "unexpected error")),
     ],
@@ -120,10 +121,12 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     record.role = caller.role;
     record.actor = caller.actor;
 
-    const body = await readBody(req, limits.bodyBytes);
+    // Who is calling decides how much is read: anonymous lookups are small, CSV uploads need a key.
+    const bodyLimit = caller.role === "anonymous" ? Math.min(limits.anonymousBodyBytes, limits.bodyBytes) : limits.bodyBytes;
+    const body = await readBody(req, bodyLimit);
     if (body === undefined) {
       addCode(record, "PAYLOAD_TOO_LARGE");
-      return sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limits.bodyBytes} bytes`);
+      return sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${bodyLimit} bytes`);
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);

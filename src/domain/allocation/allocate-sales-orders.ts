@@ -57,7 +57,7 @@ export const waitingReadSizes = { productsPerRead: 200, page: 10_000 };
 export async function allocateSalesOrders(manager: EntityManager, purchaseOrderId: string, actor: string | null, dryRun = false): Promise<AllocationResult> {
   checkIds({ purchaseOrderId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
-  requireOpenPurchaseOrder(po, "allocated");
+  requireOpenPurchaseOrder(po, "allocated", "PO_NOT_ALLOCATABLE");
   const startedAt = clock.now();
   const today = startOfTodayUtc();
   const poItems: PoItemForRules[] = po.items;
