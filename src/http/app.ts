@@ -11,7 +11,7 @@ import { limitRules } from "../api/limits";
 import { Logger, RequestRecord, addCode, createLogger, logRequest, newRequestRecord, requestLogPlugin } from "../api/request-log";
 import { schema } from "../api/schema";
 import { Identity, KeyRing, NamedKey } from "../auth/keys";
-import { DEFAULT_LIMITS, DEFAULT_PROMISE_CACHE_MAX_AGE, Limits } from "../config";
+import { DEFAULT_EDGE, DEFAULT_LIMITS, DEFAULT_PROMISE_CACHE_MAX_AGE, EdgeConfig, Limits } from "../config";
 import { Db } from "../db";
 import { handleWebRequest } from "./routes";
 
@@ -32,8 +32,10 @@ export interface AppOptions {
   landingPage?: boolean;
   /** Serve /graphiql; default: landingPage. */
   graphiql?: boolean;
-  /** Seconds a CDN may cache an anonymous promise lookup (config PROMISE_CACHE_MAX_AGE). */
+  /** Seconds a browser or CDN may cache an anonymous promise lookup (config PROMISE_CACHE_MAX_AGE). */
   promiseCacheMaxAge?: number;
+  /** s-maxage and tag headers of those answers (config edge); default DEFAULT_EDGE. */
+  edge?: Pick<EdgeConfig, "sharedMaxAge" | "tagHeaders">;
   /** The API keys. Default none: only anonymous operations can run. */
   keys?: KeyRing | readonly NamedKey[];
   /** Overrides of DEFAULT_LIMITS. */
@@ -72,7 +74,11 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       // Apollo's own landing page loads from a CDN; browsers are sent to /graphiql instead (src/http/routes.ts).
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      cacheControlPlugin(options.promiseCacheMaxAge ?? DEFAULT_PROMISE_CACHE_MAX_AGE),
+      cacheControlPlugin({
+        maxAgeSeconds: options.promiseCacheMaxAge ?? DEFAULT_PROMISE_CACHE_MAX_AGE,
+        sharedMaxAgeSeconds: options.edge?.sharedMaxAge ?? DEFAULT_EDGE.sharedMaxAge,
+        tagHeaders: options.edge?.tagHeaders ?? DEFAULT_EDGE.tagHeaders,
+      }),
       requestLogPlugin(),
       anonymousHintsPlugin(),
       guardPlugin(limits.cost),

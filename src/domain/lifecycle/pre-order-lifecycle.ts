@@ -8,6 +8,7 @@ import {
 import {
   OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, checkIds, clock, isOpenItem, isOpenOrder, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
 } from "../core";
+import { queuePromisePurge } from "../edge";
 import { recordEvents } from "../history";
 import { PreOrderItemView, findPreOrderItem } from "../orders";
 
@@ -46,6 +47,7 @@ export async function cancelPreOrderItem(manager: EntityManager, orderId: string
      AND NOT EXISTS (SELECT 1 FROM sales_order_item WHERE order_id = ? AND status_id <> 'ITEM_CANCELLED')`,
     [orderId, orderId],
   );
+  await queuePromisePurge(manager, [item.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
 }
 
@@ -76,6 +78,7 @@ export async function releaseAllocation(manager: EntityManager, orderId: string,
   const { item, poItem } = await lockItemAndItsTie(manager, orderId, seqId);
   if (!poItem) throw invalidState(`Pre-order item ${orderId}/${seqId} is not tied to a purchase order`);
   await releaseTies(manager, [item as TiedItem], [poItem], { at: clock.now(), actor, reason: "Allocation removed by hand" });
+  await queuePromisePurge(manager, [poItem.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
 }
 
@@ -116,6 +119,7 @@ export async function allocatePreOrderItem(
     poItemId: poItem.id, purchaseOrderId, poItemSeqId: poItem.orderItemSeqId, quantity: item.quantity,
     oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   }]);
+  await queuePromisePurge(manager, [poItem.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
 }
 

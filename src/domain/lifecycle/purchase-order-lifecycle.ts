@@ -6,6 +6,7 @@ import { PoItemForRules, promiseDateOf, releaseTies, repromiseItems, tiesBeyond 
 import {
   OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, Problems, checkIds, clock, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
 } from "../core";
+import { queuePromisePurge } from "../edge";
 import { AllocationEventRow, recordEvents } from "../history";
 
 /**
@@ -67,6 +68,7 @@ export async function updatePurchaseOrderItem(
     [quantity, orderBuffer, input.bufferDays ?? null, arrivalDate && sqlDate(arrivalDate), item.id],
   );
   if (changed !== 1) throw new RetryableConflict("A PO item changed while updating it");
+  await queuePromisePurge(manager, [item.productId]);
 
   if (promiseDate && !sameTime(promiseDate, promiseDateOf(item))) {
     const moved = tied.filter((t) => !released.includes(t) && !sameTime(t.promiseDate, promiseDate));
@@ -98,6 +100,7 @@ export async function cancelPurchaseOrder(manager: EntityManager, purchaseOrderI
   });
   await setItemStatus(manager, open, "ITEM_CANCELLED");
   await setHeaderStatus(manager, purchaseOrderId, "ORDER_CANCELLED");
+  await queuePromisePurge(manager, open.map((i) => i.productId));
   return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
 }
 
@@ -122,6 +125,7 @@ export async function cancelPurchaseOrderItem(manager: EntityManager, purchaseOr
      AND NOT EXISTS (SELECT 1 FROM purchase_order_item WHERE order_id = ? AND status_id <> 'ITEM_CANCELLED')`,
     [purchaseOrderId, purchaseOrderId],
   );
+  await queuePromisePurge(manager, [item.productId]);
   return manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: item.id });
 }
 
@@ -137,6 +141,7 @@ export async function completePurchaseOrder(manager: EntityManager, purchaseOrde
   requireOpenPurchaseOrder(po, "completed");
   await setItemStatus(manager, po.items.filter(isOpen), "ITEM_COMPLETED");
   await setHeaderStatus(manager, purchaseOrderId, "ORDER_COMPLETED");
+  await queuePromisePurge(manager, po.items.filter(isOpen).map((i) => i.productId));
   return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
 }
 
