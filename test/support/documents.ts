@@ -117,6 +117,20 @@ export const PROMISE = graphql(`
   query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }
 `);
 
+export const PROMISE_EXPLANATION = graphql(`
+  query PromiseExplanation($sku: String!, $quantity: Int) {
+    promiseExplanation(sku: $sku, quantity: $quantity) {
+      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits
+      poItems {
+        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate
+        canPromise blocker
+      }
+      steps { kind passed available quantity purchaseOrderId seqId text }
+      answer { ...PromiseFields }
+    }
+  }
+`);
+
 export const PROMISES = graphql(`
   query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }
 `);

@@ -74,6 +74,7 @@ type Documents = {
     "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": typeof types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": typeof types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromiseDocument,
+    "\n  query PromiseExplanation($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) {\n      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits\n      poItems {\n        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate\n        canPromise blocker\n      }\n      steps { kind passed available quantity purchaseOrderId seqId text }\n      answer { ...PromiseFields }\n    }\n  }\n": typeof types.PromiseExplanationDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": typeof types.PurchaseOrderDocument,
     "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": typeof types.PurchaseOrdersDocument,
@@ -146,6 +147,7 @@ const documents: Documents = {
     "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromiseDocument,
+    "\n  query PromiseExplanation($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) {\n      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits\n      poItems {\n        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate\n        canPromise blocker\n      }\n      steps { kind passed available quantity purchaseOrderId seqId text }\n      answer { ...PromiseFields }\n    }\n  }\n": types.PromiseExplanationDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": types.PurchaseOrderDocument,
     "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": types.PurchaseOrdersDocument,
@@ -395,6 +397,10 @@ export function graphql(source: "\n  mutation AcknowledgePromiseDateChanges($ids
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n"): typeof import('./graphql').ProductPromiseDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PromiseExplanation($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) {\n      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits\n      poItems {\n        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate\n        canPromise blocker\n      }\n      steps { kind passed available quantity purchaseOrderId seqId text }\n      answer { ...PromiseFields }\n    }\n  }\n"): typeof import('./graphql').PromiseExplanationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -116,6 +116,28 @@ export type ProductInput = {
   sku: Scalars['String']['input'];
 };
 
+/** Why the product page cannot promise from a PO item */
+export type PromiseBlocker =
+  /** The item's arrival date is before today (UTC) */
+  | 'ARRIVAL_IN_PAST'
+  /** The item or its PO is cancelled */
+  | 'CANCELLED'
+  /** The item or its PO is completed (its stock arrived) */
+  | 'COMPLETED'
+  /** The item has no arrival date yet */
+  | 'NO_ARRIVAL_DATE'
+  /** Open and dated, but no ATP left: quantity - received - buffer - allocated is 0 */
+  | 'NO_ATP';
+
+/** One step of the product page's decision */
+export type PromiseStepKind =
+  /** The answer, the same as productPromise's */
+  | 'ANSWER'
+  /** Does inventory cover the quantity? If so the answer is IN_STOCK */
+  | 'INVENTORY'
+  /** A PO item that can be promised, in preference order (earliest arrival, then PO id, then seq id): does its ATP cover the quantity? */
+  | 'PO_ITEM';
+
 /** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
 export type PurchaseOrderCsvColumns = {
   /** The header of the arrival date column */
@@ -625,6 +647,14 @@ export type ProductPromiseQueryVariables = Exact<{
 
 
 export type ProductPromiseQuery = { productPromise: { sku: string, status: AvailabilityStatus, availableToPromise: number, promiseDate: string | null, purchaseOrderId: string | null, inventoryAvailable: number, quantity: number } | null };
+
+export type PromiseExplanationQueryVariables = Exact<{
+  sku: Scalars['String']['input'];
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type PromiseExplanationQuery = { promiseExplanation: { sku: string, quantity: number, inventoryAvailable: number, waitingPreOrderCount: number, waitingPreOrderUnits: number, poItems: Array<{ purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, allocatedQuantity: number, receivedQuantity: number, availableToPromise: number, arrivalDate: string | null, bufferDays: number, promiseDate: string | null, canPromise: boolean, blocker: PromiseBlocker | null }>, steps: Array<{ kind: PromiseStepKind, passed: boolean, available: number, quantity: number, purchaseOrderId: string | null, seqId: string | null, text: string }>, answer: { sku: string, status: AvailabilityStatus, availableToPromise: number, promiseDate: string | null, purchaseOrderId: string | null, inventoryAvailable: number, quantity: number } } | null };
 
 export type ProductPromisesQueryVariables = Exact<{
   skus: Array<Scalars['String']['input']> | Scalars['String']['input'];
@@ -1710,6 +1740,51 @@ export const ProductPromiseDocument = new TypedDocumentString(`
   inventoryAvailable
   quantity
 }`) as unknown as TypedDocumentString<ProductPromiseQuery, ProductPromiseQueryVariables>;
+export const PromiseExplanationDocument = new TypedDocumentString(`
+    query PromiseExplanation($sku: String!, $quantity: Int) {
+  promiseExplanation(sku: $sku, quantity: $quantity) {
+    sku
+    quantity
+    inventoryAvailable
+    waitingPreOrderCount
+    waitingPreOrderUnits
+    poItems {
+      purchaseOrderId
+      seqId
+      quantity
+      orderBuffer
+      allocatedQuantity
+      receivedQuantity
+      availableToPromise
+      arrivalDate
+      bufferDays
+      promiseDate
+      canPromise
+      blocker
+    }
+    steps {
+      kind
+      passed
+      available
+      quantity
+      purchaseOrderId
+      seqId
+      text
+    }
+    answer {
+      ...PromiseFields
+    }
+  }
+}
+    fragment PromiseFields on ProductPromise {
+  sku
+  status
+  availableToPromise
+  promiseDate
+  purchaseOrderId
+  inventoryAvailable
+  quantity
+}`) as unknown as TypedDocumentString<PromiseExplanationQuery, PromiseExplanationQueryVariables>;
 export const ProductPromisesDocument = new TypedDocumentString(`
     query ProductPromises($skus: [String!]!, $quantity: Int) {
   productPromises(skus: $skus, quantity: $quantity) {

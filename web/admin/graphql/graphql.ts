@@ -116,6 +116,28 @@ export type ProductInput = {
   sku: Scalars['String']['input'];
 };
 
+/** Why the product page cannot promise from a PO item */
+export type PromiseBlocker =
+  /** The item's arrival date is before today (UTC) */
+  | 'ARRIVAL_IN_PAST'
+  /** The item or its PO is cancelled */
+  | 'CANCELLED'
+  /** The item or its PO is completed (its stock arrived) */
+  | 'COMPLETED'
+  /** The item has no arrival date yet */
+  | 'NO_ARRIVAL_DATE'
+  /** Open and dated, but no ATP left: quantity - received - buffer - allocated is 0 */
+  | 'NO_ATP';
+
+/** One step of the product page's decision */
+export type PromiseStepKind =
+  /** The answer, the same as productPromise's */
+  | 'ANSWER'
+  /** Does inventory cover the quantity? If so the answer is IN_STOCK */
+  | 'INVENTORY'
+  /** A PO item that can be promised, in preference order (earliest arrival, then PO id, then seq id): does its ATP cover the quantity? */
+  | 'PO_ITEM';
+
 /** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
 export type PurchaseOrderCsvColumns = {
   /** The header of the arrival date column */
