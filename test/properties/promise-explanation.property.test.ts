@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { daysAgo, inDays } from "../support/clock";
 import { PROMISE, PROMISE_EXPLANATION } from "../support/documents";
 import { cancelPurchaseOrderItem, completePurchaseOrder, preOrder, products, purchaseOrder } from "../support/scenario";
-import { TestServer, startTestServer } from "../support/server";
+import { TestServer, errorCode, startTestServer } from "../support/server";
 
 /**
  * On random catalogs (PO items in every state, arrival dates around today, buffers, tied
@@ -58,5 +58,22 @@ describe("promiseExplanation ends in productPromise's answer (property)", functi
         }
       },
     ), { numRuns: 60 });
+  });
+
+  it("takes any quantity >= 1 and any SKU up to 64 characters (the id length); refuses the rest with BAD_USER_INPUT", async () => {
+    await products(api, { sku: "Q", name: "Quantity" });
+    await fc.assert(fc.asyncProperty(
+      fc.oneof(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), fc.constantFrom(0, 1, -1, 2 ** 31 - 1)),
+      fc.oneof(fc.constant("Q"), fc.string({ maxLength: 300 })),
+      async (quantity, sku) => {
+        const res = await api.gql(PROMISE_EXPLANATION, { sku, quantity });
+        if (quantity >= 1 && sku.length <= 64) {
+          expect(res.errors, `${sku} ${quantity}`).to.equal(undefined);
+          if (sku === "Q") expect(res.data.promiseExplanation).to.include({ sku: "Q", quantity });
+        } else {
+          expect(errorCode(res), `${sku.length} ${quantity}`).to.equal("BAD_USER_INPUT");
+        }
+      },
+    ), { numRuns: 100 });
   });
 });

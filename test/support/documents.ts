@@ -192,6 +192,12 @@ export const UPDATE_PROMISE_DATE = graphql(`
   }
 `);
 
+export const WAITING_REASONS = graphql(`
+  query WaitingReasons($f: PreOrderFilter, $first: Int) {
+    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }
+  }
+`);
+
 export const PRE_ORDER_QUEUE = graphql(`
   query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
     preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }

@@ -1,6 +1,6 @@
 import { EntityManager } from "typeorm";
-import { PoItemRow, poItemColumns, toPoItemRow } from "../../db";
-import { WAITING_PRE_ORDER_SQL, availableToPromise, byPreference, isAllocatable, promiseDateOf } from "../allocation";
+import { PoItemRow } from "../../db";
+import { WAITING_PRE_ORDER_SQL, availableToPromise, byPreference, isAllocatable, poItemsOfProducts, promiseDateOf } from "../allocation";
 import { isOpenOrder, startOfTodayUtc } from "../core";
 import { PromiseProduct, ProductPromiseView, checkPromiseLookup, decidePromise } from "./product-promise";
 
@@ -65,20 +65,15 @@ export async function explainPromise(manager: EntityManager, sku: string, quanti
   const [productRow] = await manager.query("SELECT product_id, sku, inventory_available FROM product WHERE sku = ?", [sku]);
   if (!productRow) return null;
   const product: PromiseProduct = { productId: Number(productRow.product_id), sku: String(productRow.sku), inventoryAvailable: Number(productRow.inventory_available) };
-  const itemRows: Record<string, unknown>[] = await manager.query(
-    `SELECT ${poItemColumns("p")}, h.status_id AS header_status_id FROM purchase_order_item p JOIN order_header h ON h.order_id = p.order_id
-     WHERE p.product_id = ?`,
-    [product.productId],
-  );
+  const [items] = await poItemsOfProducts(manager, [product.productId]);
   const [waiting] = await manager.query(
     `SELECT COUNT(*) AS n, COALESCE(SUM(s.quantity), 0) AS units FROM sales_order_item s JOIN order_header h ON h.order_id = s.order_id
      WHERE s.product_id = ? AND ${WAITING_PRE_ORDER_SQL}`,
     [product.productId],
   );
-  const poItems: ExplainedPoItem[] = itemRows.map((r) => {
-    const item = toPoItemRow(r);
-    return { item, availableToPromise: availableToPromise(item), promiseDate: promiseDateOf(item), blocker: promiseBlocker(item, String(r.header_status_id), today) };
-  });
+  const poItems: ExplainedPoItem[] = items.map(({ headerStatusId, ...item }) => (
+    { item, availableToPromise: availableToPromise(item), promiseDate: promiseDateOf(item), blocker: promiseBlocker(item, headerStatusId, today) }
+  ));
   // Listed as the rules offer them: dated items in preference order, undated ones last.
   poItems.sort((a, b) => (a.item.estimatedDeliveryDate && b.item.estimatedDeliveryDate ? byPreference(a.item, b.item)
     : a.item.estimatedDeliveryDate ? -1 : b.item.estimatedDeliveryDate ? 1 : a.item.id - b.item.id));

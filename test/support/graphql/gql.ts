@@ -40,6 +40,9 @@ type Documents = {
     "query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }": typeof types.CachedPoReceivingDocument,
     "query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }": typeof types.CachedQueueDocument,
     "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n": typeof types.CachedReceiveDocument,
+    "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }": typeof types.CachedWaitingWhyDocument,
+    "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n": typeof types.CachedAllocateWhyDocument,
+    "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n": typeof types.CachedExplainDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
@@ -84,6 +87,7 @@ type Documents = {
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": typeof types.ReceivePurchaseOrderItemDocument,
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": typeof types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": typeof types.UpdatePreOrderPromiseDateDocument,
+    "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n": typeof types.WaitingReasonsDocument,
     "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": typeof types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
@@ -113,6 +117,9 @@ const documents: Documents = {
     "query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }": types.CachedPoReceivingDocument,
     "query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }": types.CachedQueueDocument,
     "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n": types.CachedReceiveDocument,
+    "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }": types.CachedWaitingWhyDocument,
+    "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n": types.CachedAllocateWhyDocument,
+    "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n": types.CachedExplainDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
@@ -157,6 +164,7 @@ const documents: Documents = {
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": types.ReceivePurchaseOrderItemDocument,
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": types.UpdatePreOrderPromiseDateDocument,
+    "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n": types.WaitingReasonsDocument,
     "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
@@ -261,6 +269,18 @@ export function graphql(source: "query CachedQueue { preOrders(first: 10) { edge
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n"): typeof import('./graphql').CachedReceiveDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }"): typeof import('./graphql').CachedWaitingWhyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n"): typeof import('./graphql').CachedAllocateWhyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n"): typeof import('./graphql').CachedExplainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -437,6 +457,10 @@ export function graphql(source: "\n  mutation ReleasePreOrderItems($items: [PreO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n"): typeof import('./graphql').UpdatePreOrderPromiseDateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n"): typeof import('./graphql').WaitingReasonsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -224,6 +224,21 @@ export type SkipReason =
   /** The PO's items of its product have no arrival date, or only one in the past */
   | 'NO_ARRIVAL_DATE';
 
+/** Why a pre-order item is not tied to a PO, as the allocation rules decide it */
+export type WaitingReason =
+  /** It is cancelled */
+  | 'CANCELLED'
+  /** Its promise date was set by hand: Allocate Sales Orders leaves it until the date is cleared */
+  | 'HAS_PROMISE_DATE'
+  /** Allocatable PO items of its product exist, but none has ATP for its whole quantity (see largestAvailableToPromise) */
+  | 'INSUFFICIENT_ATP'
+  /** It is not open in PRE_ORDER_PARKING (released to a warehouse, a back order, or completed): Allocate Sales Orders never picks it */
+  | 'NOT_IN_PARKING'
+  /** Open PO items of its product exist, but none has an arrival date today or later */
+  | 'NO_FUTURE_ARRIVAL'
+  /** No open PO item (open item on an open PO) of its product */
+  | 'NO_OPEN_PO_ITEM';
+
 /** An enum describing what kind of type a given `__Type` is. */
 export type __TypeKind =
   /** Indicates this type is a scalar. */
@@ -404,6 +419,26 @@ export type CachedReceiveMutationVariables = Exact<{
 
 
 export type CachedReceiveMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { id: string, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus }, released: Array<{ id: string, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null }> } };
+
+export type CachedWaitingWhyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CachedWaitingWhyQuery = { preOrders: { edges: Array<{ node: { id: string, orderId: string, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null } }> } };
+
+export type CachedAllocateWhyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedAllocateWhyMutation = { allocateSalesOrders: { allocations: Array<{ preOrderItem: { id: string, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null } }> } };
+
+export type CachedExplainQueryVariables = Exact<{
+  sku: Scalars['String']['input'];
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CachedExplainQuery = { promiseExplanation: { sku: string, quantity: number, poItems: Array<{ purchaseOrderId: string, seqId: string, canPromise: boolean, blocker: PromiseBlocker | null }>, steps: Array<{ kind: PromiseStepKind, passed: boolean }>, answer: { status: AvailabilityStatus, promiseDate: string | null } } | null };
 
 export type CacheSetupCancelPoMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -729,6 +764,14 @@ export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
 
 
 export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+
+export type WaitingReasonsQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WaitingReasonsQuery = { preOrders: { edges: Array<{ node: { orderId: string, seqId: string, quantity: number, purchaseOrderId: string | null, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null } }> } };
 
 export type PreOrderQueueQueryVariables = Exact<{
   f?: InputMaybe<PreOrderFilter>;
@@ -1199,6 +1242,55 @@ export const CachedReceiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CachedReceiveMutation, CachedReceiveMutationVariables>;
+export const CachedWaitingWhyDocument = new TypedDocumentString(`
+    query CachedWaitingWhy {
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+        orderId
+        waitingReason
+        largestAvailableToPromise
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedWaitingWhyQuery, CachedWaitingWhyQueryVariables>;
+export const CachedAllocateWhyDocument = new TypedDocumentString(`
+    mutation CachedAllocateWhy($id: ID!) {
+  allocateSalesOrders(purchaseOrderId: $id) {
+    allocations {
+      preOrderItem {
+        id
+        waitingReason
+        largestAvailableToPromise
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedAllocateWhyMutation, CachedAllocateWhyMutationVariables>;
+export const CachedExplainDocument = new TypedDocumentString(`
+    query CachedExplain($sku: String!, $quantity: Int) {
+  promiseExplanation(sku: $sku, quantity: $quantity) {
+    sku
+    quantity
+    poItems {
+      purchaseOrderId
+      seqId
+      canPromise
+      blocker
+    }
+    steps {
+      kind
+      passed
+    }
+    answer {
+      status
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedExplainQuery, CachedExplainQueryVariables>;
 export const CacheSetupCancelPoDocument = new TypedDocumentString(`
     mutation CacheSetupCancelPo {
   cancelPurchaseOrder(id: "PO-1") {
@@ -1984,6 +2076,22 @@ export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
   purchaseOrderId
   purchaseOrderItemSeqId
 }`) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
+export const WaitingReasonsDocument = new TypedDocumentString(`
+    query WaitingReasons($f: PreOrderFilter, $first: Int) {
+  preOrders(filter: $f, first: $first) {
+    edges {
+      node {
+        orderId
+        seqId
+        quantity
+        purchaseOrderId
+        waitingReason
+        largestAvailableToPromise
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WaitingReasonsQuery, WaitingReasonsQueryVariables>;
 export const PreOrderQueueDocument = new TypedDocumentString(`
     query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
   preOrderQueueSummary(filter: $f) {

@@ -224,6 +224,21 @@ export type SkipReason =
   /** The PO's items of its product have no arrival date, or only one in the past */
   | 'NO_ARRIVAL_DATE';
 
+/** Why a pre-order item is not tied to a PO, as the allocation rules decide it */
+export type WaitingReason =
+  /** It is cancelled */
+  | 'CANCELLED'
+  /** Its promise date was set by hand: Allocate Sales Orders leaves it until the date is cleared */
+  | 'HAS_PROMISE_DATE'
+  /** Allocatable PO items of its product exist, but none has ATP for its whole quantity (see largestAvailableToPromise) */
+  | 'INSUFFICIENT_ATP'
+  /** It is not open in PRE_ORDER_PARKING (released to a warehouse, a back order, or completed): Allocate Sales Orders never picks it */
+  | 'NOT_IN_PARKING'
+  /** Open PO items of its product exist, but none has an arrival date today or later */
+  | 'NO_FUTURE_ARRIVAL'
+  /** No open PO item (open item on an open PO) of its product */
+  | 'NO_OPEN_PO_ITEM';
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
