@@ -198,6 +198,16 @@ export const WAITING_REASONS = graphql(`
   }
 `);
 
+export const REBALANCE = graphql(`
+  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {
+    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {
+      dryRun
+      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }
+      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }
+    }
+  }
+`);
+
 export const PRE_ORDER_QUEUE = graphql(`
   query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
     preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }

@@ -43,6 +43,7 @@ type Documents = {
     "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }": typeof types.CachedWaitingWhyDocument,
     "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n": typeof types.CachedAllocateWhyDocument,
     "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n": typeof types.CachedExplainDocument,
+    "\n  mutation CachedRebalance($po: ID!) { rebalancePromises(purchaseOrderId: $po) { moves { orderId preOrderItem { id promiseDate purchaseOrderId } } } }\n": typeof types.CachedRebalanceDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
@@ -52,6 +53,7 @@ type Documents = {
     "\n  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }\n": typeof types.CutPoItemDocument,
     "mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }": typeof types.CancelMixItemDocument,
     "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": typeof types.UploadMappedDocument,
+    "\n  mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id } }\n": typeof types.RebalanceMoveArrivalDocument,
     "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
@@ -88,6 +90,7 @@ type Documents = {
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": typeof types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": typeof types.UpdatePreOrderPromiseDateDocument,
     "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n": typeof types.WaitingReasonsDocument,
+    "\n  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {\n    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {\n      dryRun\n      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n    }\n  }\n": typeof types.RebalancePromisesDocument,
     "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": typeof types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
@@ -120,6 +123,7 @@ const documents: Documents = {
     "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }": types.CachedWaitingWhyDocument,
     "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n": types.CachedAllocateWhyDocument,
     "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n": types.CachedExplainDocument,
+    "\n  mutation CachedRebalance($po: ID!) { rebalancePromises(purchaseOrderId: $po) { moves { orderId preOrderItem { id promiseDate purchaseOrderId } } } }\n": types.CachedRebalanceDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
@@ -129,6 +133,7 @@ const documents: Documents = {
     "\n  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }\n": types.CutPoItemDocument,
     "mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }": types.CancelMixItemDocument,
     "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": types.UploadMappedDocument,
+    "\n  mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id } }\n": types.RebalanceMoveArrivalDocument,
     "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
@@ -165,6 +170,7 @@ const documents: Documents = {
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": types.UpdatePreOrderPromiseDateDocument,
     "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n": types.WaitingReasonsDocument,
+    "\n  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {\n    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {\n      dryRun\n      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n    }\n  }\n": types.RebalancePromisesDocument,
     "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
@@ -284,6 +290,10 @@ export function graphql(source: "\n  query CachedExplain($sku: String!, $quantit
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CachedRebalance($po: ID!) { rebalancePromises(purchaseOrderId: $po) { moves { orderId preOrderItem { id promiseDate purchaseOrderId } } } }\n"): typeof import('./graphql').CachedRebalanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }"): typeof import('./graphql').CacheSetupCancelPoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -317,6 +327,10 @@ export function graphql(source: "mutation CancelMixItem($order: ID!, $seq: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n"): typeof import('./graphql').UploadMappedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id } }\n"): typeof import('./graphql').RebalanceMoveArrivalDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -461,6 +475,10 @@ export function graphql(source: "\n  mutation UpdatePreOrderPromiseDate($order: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n"): typeof import('./graphql').WaitingReasonsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {\n    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {\n      dryRun\n      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n    }\n  }\n"): typeof import('./graphql').RebalancePromisesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

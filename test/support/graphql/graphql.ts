@@ -27,6 +27,8 @@ export type AllocationEventType =
   | 'ALLOCATE'
   /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
   | 'FULFILLMENT_RELEASE'
+  /** Moved whole to a PO item promising an earlier day (rebalancePromises); the event names the new PO item, its reason the one it left */
+  | 'MOVE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
   /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
@@ -440,6 +442,13 @@ export type CachedExplainQueryVariables = Exact<{
 
 export type CachedExplainQuery = { promiseExplanation: { sku: string, quantity: number, poItems: Array<{ purchaseOrderId: string, seqId: string, canPromise: boolean, blocker: PromiseBlocker | null }>, steps: Array<{ kind: PromiseStepKind, passed: boolean }>, answer: { status: AvailabilityStatus, promiseDate: string | null } } | null };
 
+export type CachedRebalanceMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+}>;
+
+
+export type CachedRebalanceMutation = { rebalancePromises: { moves: Array<{ orderId: string, preOrderItem: { id: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
+
 export type CacheSetupCancelPoMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -509,6 +518,15 @@ export type UploadMappedMutationVariables = Exact<{
 
 
 export type UploadMappedMutation = { importPurchaseOrders: { errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string }> } };
+
+export type RebalanceMoveArrivalMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  day: Scalars['Date']['input'];
+}>;
+
+
+export type RebalanceMoveArrivalMutation = { updatePurchaseOrderItem: { id: string } };
 
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -772,6 +790,15 @@ export type WaitingReasonsQueryVariables = Exact<{
 
 
 export type WaitingReasonsQuery = { preOrders: { edges: Array<{ node: { orderId: string, seqId: string, quantity: number, purchaseOrderId: string | null, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null } }> } };
+
+export type RebalancePromisesMutationVariables = Exact<{
+  sku?: InputMaybe<Scalars['String']['input']>;
+  po?: InputMaybe<Scalars['ID']['input']>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type RebalancePromisesMutation = { rebalancePromises: { dryRun: boolean, moves: Array<{ orderId: string, seqId: string, quantity: number, fromPurchaseOrderId: string, fromPurchaseOrderItemSeqId: string, toPurchaseOrderId: string, toPurchaseOrderItemSeqId: string, oldPromiseDate: string, newPromiseDate: string }>, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderId: string, purchaseOrderItemSeqId: string, promiseDate: string }> } };
 
 export type PreOrderQueueQueryVariables = Exact<{
   f?: InputMaybe<PreOrderFilter>;
@@ -1291,6 +1318,20 @@ export const CachedExplainDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CachedExplainQuery, CachedExplainQueryVariables>;
+export const CachedRebalanceDocument = new TypedDocumentString(`
+    mutation CachedRebalance($po: ID!) {
+  rebalancePromises(purchaseOrderId: $po) {
+    moves {
+      orderId
+      preOrderItem {
+        id
+        promiseDate
+        purchaseOrderId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedRebalanceMutation, CachedRebalanceMutationVariables>;
 export const CacheSetupCancelPoDocument = new TypedDocumentString(`
     mutation CacheSetupCancelPo {
   cancelPurchaseOrder(id: "PO-1") {
@@ -1434,6 +1475,17 @@ export const UploadMappedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UploadMappedMutation, UploadMappedMutationVariables>;
+export const RebalanceMoveArrivalDocument = new TypedDocumentString(`
+    mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) {
+  updatePurchaseOrderItem(
+    purchaseOrderId: $po
+    seqId: $seq
+    input: {arrivalDate: $day}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RebalanceMoveArrivalMutation, RebalanceMoveArrivalMutationVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
@@ -2092,6 +2144,32 @@ export const WaitingReasonsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WaitingReasonsQuery, WaitingReasonsQueryVariables>;
+export const RebalancePromisesDocument = new TypedDocumentString(`
+    mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {
+  rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {
+    dryRun
+    moves {
+      orderId
+      seqId
+      quantity
+      fromPurchaseOrderId
+      fromPurchaseOrderItemSeqId
+      toPurchaseOrderId
+      toPurchaseOrderItemSeqId
+      oldPromiseDate
+      newPromiseDate
+    }
+    allocations {
+      orderId
+      seqId
+      quantity
+      purchaseOrderId
+      purchaseOrderItemSeqId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalancePromisesMutation, RebalancePromisesMutationVariables>;
 export const PreOrderQueueDocument = new TypedDocumentString(`
     query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
   preOrderQueueSummary(filter: $f) {

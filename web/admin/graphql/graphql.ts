@@ -27,6 +27,8 @@ export type AllocationEventType =
   | 'ALLOCATE'
   /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
   | 'FULFILLMENT_RELEASE'
+  /** Moved whole to a PO item promising an earlier day (rebalancePromises); the event names the new PO item, its reason the one it left */
+  | 'MOVE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
   /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
