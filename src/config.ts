@@ -72,8 +72,10 @@ export interface Config {
   production: boolean;
   /** Serve /graphiql (and the introspection its docs need): on by default, off in production unless GRAPHIQL=on. */
   graphiql: boolean;
-  /** Seconds a CDN may cache an anonymous promise lookup (PROMISE_CACHE_MAX_AGE); 0 = never. */
+  /** Seconds a browser or CDN may cache an anonymous promise lookup (PROMISE_CACHE_MAX_AGE); 0 = never. */
   promiseCacheMaxAge: number;
+  /** The cache in front: s-maxage, tag headers, the caches the purge worker purges (README "Storefront at scale"). */
+  edge: EdgeConfig;
   /** Admin and support keys from ADMIN_API_KEY(S) / SUPPORT_API_KEY(S); empty admin list = generate one at start-up. */
   keys: NamedKey[];
   limits: Limits;
@@ -87,10 +89,80 @@ export interface Config {
 
 export const DEFAULT_PROMISE_CACHE_MAX_AGE = 15;
 
+/** The tag headers a cache in front may read (Varnish xkey, Fastly, Cloudflare), and how each separates its tags. */
+export const CACHE_TAG_HEADERS = {
+  xkey: { name: "xkey", separator: " " },
+  "surrogate-key": { name: "Surrogate-Key", separator: " " },
+  "cache-tag": { name: "Cache-Tag", separator: "," },
+} as const;
+export type CacheTagHeader = keyof typeof CACHE_TAG_HEADERS;
+
+/** The cache in front of the storefront lookups and the purge worker that keeps it fresh. */
+export interface EdgeConfig {
+  /** PROMISE_CACHE_S_MAXAGE: seconds a shared cache keeps an answer (it is purged by tag on change). */
+  sharedMaxAge: number;
+  /** CACHE_TAG_HEADERS: which tag headers answers carry; "none" = no tags. */
+  tagHeaders: CacheTagHeader[];
+  /** PURGE_CACHE_URLS: the caches to purge (Varnish instances), comma-separated http(s) URLs; empty = the worker has nothing to do. */
+  purgeUrls: string[];
+  /** PURGE_INTERVAL_MS: how often an idle worker looks for pending purges. */
+  purgeIntervalMs: number;
+  /** PURGE_BATCH_SIZE: outbox rows one worker claims at once. */
+  purgeBatchSize: number;
+  /** PURGE_RETRY_MAX_MS: the longest wait between tries of a purge that failed (backoff doubles up to it). */
+  purgeRetryMaxMs: number;
+  /** PURGE_KEEP_DONE_S: done outbox rows are deleted this long after they were done. */
+  purgeKeepDoneSeconds: number;
+}
+
+export const DEFAULT_EDGE: Readonly<EdgeConfig> = Object.freeze({
+  sharedMaxAge: 3600,
+  tagHeaders: ["xkey", "surrogate-key", "cache-tag"] as CacheTagHeader[],
+  purgeUrls: [],
+  purgeIntervalMs: 200,
+  purgeBatchSize: 500,
+  purgeRetryMaxMs: 30_000,
+  purgeKeepDoneSeconds: 3600,
+});
+
+/** The edge settings from the environment; a bad value fails the start naming the variable. */
+export function parseEdgeConfig(env: NodeJS.ProcessEnv): EdgeConfig {
+  const headersRaw = env.CACHE_TAG_HEADERS?.trim();
+  let tagHeaders = [...DEFAULT_EDGE.tagHeaders];
+  if (headersRaw) {
+    const names = headersRaw.toLowerCase() === "none" ? [] : headersRaw.split(",").map((h) => h.trim().toLowerCase());
+    const unknown = names.filter((n) => !Object.hasOwn(CACHE_TAG_HEADERS, n));
+    if (unknown.length || names.some((n, i) => names.indexOf(n) !== i)) {
+      throw new Error(`CACHE_TAG_HEADERS must be "none" or a comma-separated list of distinct names from xkey, Surrogate-Key, Cache-Tag, got "${headersRaw.slice(0, 80)}"`);
+    }
+    tagHeaders = names as CacheTagHeader[];
+  }
+  const purgeUrls = (env.PURGE_CACHE_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  for (const raw of purgeUrls) {
+    let url: URL | undefined;
+    try { url = new URL(raw); } catch { /* refused below */ }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.hash) {
+      throw new Error(`PURGE_CACHE_URLS must list http:// or https:// URLs without credentials, separated by commas; "${raw.replace(/\/\/[^/]*@/, "//***@").slice(0, 80)}" is not one`);
+    }
+  }
+  if (new Set(purgeUrls).size !== purgeUrls.length) throw new Error("PURGE_CACHE_URLS names a cache twice");
+  return {
+    sharedMaxAge: wholeNumber(env, "PROMISE_CACHE_S_MAXAGE", DEFAULT_EDGE.sharedMaxAge, 0, 31_536_000),
+    tagHeaders,
+    purgeUrls,
+    purgeIntervalMs: wholeNumber(env, "PURGE_INTERVAL_MS", DEFAULT_EDGE.purgeIntervalMs, 10, 60_000),
+    purgeBatchSize: wholeNumber(env, "PURGE_BATCH_SIZE", DEFAULT_EDGE.purgeBatchSize, 1, 5000),
+    purgeRetryMaxMs: wholeNumber(env, "PURGE_RETRY_MAX_MS", DEFAULT_EDGE.purgeRetryMaxMs, 100, 3_600_000),
+    purgeKeepDoneSeconds: wholeNumber(env, "PURGE_KEEP_DONE_S", DEFAULT_EDGE.purgeKeepDoneSeconds, 0, 30 * 86_400),
+  };
+}
+
 /** What one request may ask for; each has its own coded error (README "Access and limits"). */
 export interface Limits {
-  /** MAX_BODY_BYTES: larger request bodies get 413 PAYLOAD_TOO_LARGE. */
+  /** MAX_BODY_BYTES: larger request bodies from an admin or support key get 413 PAYLOAD_TOO_LARGE. */
   bodyBytes: number;
+  /** ANONYMOUS_MAX_BODY_BYTES: the same for requests without a key (public lookups need little). */
+  anonymousBodyBytes: number;
   /** GRAPHQL_MAX_DEPTH: nesting of fields below the root (root field = 1). */
   depth: number;
   /** GRAPHQL_MAX_COST: estimated cost, list fields multiplied by `first` / list argument length. */
@@ -105,6 +177,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   bodyBytes: 8 * 1024 * 1024,
+  anonymousBodyBytes: 64 * 1024,
   depth: 10,
   cost: 20_000,
   aliases: 100,
@@ -181,9 +254,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: demo,
     production,
     promiseCacheMaxAge,
+    edge: parseEdgeConfig(env),
     keys,
     limits: {
       bodyBytes: positiveInt(env, "MAX_BODY_BYTES", DEFAULT_LIMITS.bodyBytes),
+      anonymousBodyBytes: positiveInt(env, "ANONYMOUS_MAX_BODY_BYTES", DEFAULT_LIMITS.anonymousBodyBytes),
       depth: positiveInt(env, "GRAPHQL_MAX_DEPTH", DEFAULT_LIMITS.depth),
       cost: positiveInt(env, "GRAPHQL_MAX_COST", DEFAULT_LIMITS.cost),
       aliases: positiveInt(env, "GRAPHQL_MAX_ALIASES", DEFAULT_LIMITS.aliases),
@@ -205,6 +280,15 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new Error(`${name} must be a whole number ${max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `>= ${min}`}, got "${raw.slice(0, 40)}"`);
   }
+  return value;
+}
+
+/** A whole number from `min` to `max` (0 allowed when min is 0), or the fallback when unset. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw.slice(0, 40)}"`);
   return value;
 }
 

@@ -6,6 +6,7 @@ import { NamedKey, generateKey } from "./auth/keys";
 import { Config } from "./config";
 import { Db } from "./db";
 import { loadDemoCatalog } from "./domain";
+import { PurgeWorker } from "./edge/purge-worker";
 import { App, createApp } from "./http/app";
 import { projectRoot } from "./http/static";
 
@@ -59,9 +60,14 @@ export async function startService(config: Config, logger: Logger = createLogger
   const app = await createApp(db, {
     keys, limits: config.limits, logger,
     introspection: config.introspection || config.graphiql, landingPage: config.landingPage, graphiql: config.graphiql,
-    promiseCacheMaxAge: config.promiseCacheMaxAge,
+    promiseCacheMaxAge: config.promiseCacheMaxAge, edge: config.edge,
   });
   const url = await app.listen(config.port);
+  // On SQLite only this process may write, so it runs the purge worker itself (npm run purge-worker is for MySQL/MariaDB).
+  const purgeWorker = database.kind === "sqlite" && config.edge.purgeUrls.length > 0
+    ? new PurgeWorker(db, config.edge, logger.child({ component: "purge-worker" })) : undefined;
+  purgeWorker?.start();
+  if (purgeWorker) logger.info({ caches: config.edge.purgeUrls }, "Purge worker running in this process (SQLite)");
   const page = (path: string) => url.replace(/graphql$/, path);
   logger.info({ url, health: page("healthz"), database: database.display, ...(database.readDisplay ? { readDatabase: database.readDisplay } : {}) },
     `Pre-order allocation API ready at ${url}`);
@@ -85,6 +91,7 @@ export async function startService(config: Config, logger: Logger = createLogger
   return {
     app, db, url, demoLoaded, generatedAdminKey: generated,
     async stop() {
+      await purgeWorker?.stop();
       await app.stop();
       logger.info({ databaseStats: db.stats }, "What this process's units of work ran into: retries by cause, CONFLICT and TIMEOUT answers");
       await db.close();

@@ -27,6 +27,28 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { message: "Internal server error", path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
 
+/** Apollo's "Did you mean ...?" suggestion at the end of a validation message. */
+const HINT = /\s*Did you mean (.+?)\?$/;
+
+/**
+ * No "Did you mean ...?" hints for anonymous callers: they would name admin operations and fields
+ * (`allocateSalesOrders`) to anyone. Keys (support, admin) keep them where introspection is on.
+ */
+export function anonymousHintsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single" || contextValue.role !== "anonymous") return;
+          const errors = response.body.singleResult.errors;
+          if (!errors) return;
+          response.body.singleResult.errors = errors.map((error) => (HINT.test(error.message) ? { ...error, message: error.message.replace(HINT, "") } : error));
+        },
+      };
+    },
+  };
+}
+
 /** Logs unexpected errors in full under the request id, and gives the client that id. */
 export function errorLoggingPlugin(log: (requestId: string, error: unknown) => void): ApolloServerPlugin<Context> {
   return {

@@ -10,7 +10,10 @@ import { ProductPromise, toProductPromise } from "./types/product-promise.type";
 
 /** Per-request DataLoaders: one batched query per kind of lookup, never shared across requests. */
 export function createLoaders(db: Database) {
+  /** Every SKU whose promise this request read: the cache tags of its answer (src/api/cache-control.ts). */
+  const promiseSkus = new Set<string>();
   return {
+    promiseSkus: promiseSkus as ReadonlySet<string>,
     product: new DataLoader<number, ProductEntity | undefined>(async (ids) => {
       const rows = await db.read((m) => m.getRepository(ProductEntity).findBy({ id: In([...ids]) }));
       const byId = new Map(rows.map((p) => [p.id, p]));
@@ -33,7 +36,10 @@ export function createLoaders(db: Database) {
      * statement. Not memoised: a later mutation field of the same request must see fresh ATP.
      */
     productPromise: new DataLoader<PromiseRequest, ProductPromise | null>(
-      async (requests) => (await db.read((m) => findProductPromises(m, requests))).map((view) => view && toProductPromise(view)),
+      async (requests) => {
+        for (const request of requests) promiseSkus.add(request.sku);
+        return (await db.read((m) => findProductPromises(m, requests))).map((view) => view && toProductPromise(view));
+      },
       { cache: false },
     ),
   };

@@ -21,16 +21,39 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   }, destination);
 }
 
+/** The longest string a log line carries from a request (operation name, path, field names). */
+export const MAX_LOGGED_CHARS = 200;
+/** The longest error text (message, stack, SQL) a log line carries. */
+const MAX_LOGGED_ERROR_CHARS = 4000;
+
+/** `text` cut to `max` characters, saying how long it was: a request's strings are the client's to choose. */
+export function bounded(text: string, max = MAX_LOGGED_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…[${text.length} chars]`;
+}
+
+/**
+ * The one place where values are taken out of error texts before they are logged: every quoted
+ * string becomes '?'. Driver messages carry bound values ("Duplicate entry 'PO-C0' for key
+ * 'PRIMARY'", "Data too long for column ..."), and so do stacks, whose first line is the message.
+ */
+export function blankValues(text: string): string {
+  return bounded(text.replace(/'(?:[^'\\]|\\.|'')*'/g, "'?'").replace(/"(?:[^"\\]|\\.)*"/g, '"?"'), MAX_LOGGED_ERROR_CHARS);
+}
+
 /**
  * An error in full for the server log (type, message, stack, the SQL with its placeholders and
  * the driver's codes), but without the bound parameters, which hold customer data (TypeORM's
- * `parameters`, and mysql2's `sql`, which is the statement with the values filled in).
+ * `parameters`, and mysql2's `sql`, which is the statement with the values filled in), and
+ * without the values driver messages quote (blankValues).
  */
 function errorDetail(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const detail: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  if (!(error instanceof Error)) return { message: blankValues(String(error)) };
+  const detail: Record<string, unknown> = { type: bounded(error.name), message: blankValues(error.message), stack: error.stack && blankValues(error.stack) };
   const extra = error as unknown as Record<string, unknown>;
-  for (const key of ["code", "errno", "sqlState", "sqlMessage", "query"]) if (extra[key] !== undefined) detail[key] = extra[key];
+  for (const key of ["code", "errno", "sqlState"]) if (extra[key] !== undefined) detail[key] = typeof extra[key] === "string" ? bounded(extra[key]) : extra[key];
+  if (typeof extra.sqlMessage === "string") detail.sqlMessage = blankValues(extra.sqlMessage);
+  // The statement with its placeholders: its literals are the code's, never a client's.
+  if (typeof extra.query === "string") detail.query = bounded(extra.query, MAX_LOGGED_ERROR_CHARS);
   if (extra.driverError instanceof Error && extra.driverError !== error) detail.driverError = errorDetail(extra.driverError);
   if (extra.cause instanceof Error) detail.cause = errorDetail(extra.cause);
   return detail;
@@ -64,12 +87,13 @@ export function logRequest(logger: Logger, record: RequestRecord, status: number
   const durationMs = Math.round(Number(process.hrtime.bigint() - record.started) / 1e4) / 100;
   const line = {
     requestId: record.requestId,
-    method: record.method,
-    path: record.path,
+    // Every string that comes from the request is bounded: a client may send a 5 MB operation name.
+    method: bounded(record.method),
+    path: bounded(record.path),
     status,
-    operationName: record.operationName ?? null,
+    operationName: record.operationName == null ? null : bounded(String(record.operationName)),
     operation: record.operation,
-    fields: record.fields,
+    fields: record.fields?.slice(0, 20).map((f) => bounded(f)),
     role: record.role,
     actor: record.actor,
     durationMs,

@@ -21,6 +21,12 @@ export interface WriteOptions<T> {
    */
   onDuplicate?: Work<T>;
   /**
+   * When a unique or primary key refuses a row (or the work itself answers DUPLICATE, having read
+   * the row another request just committed), run the whole unit once more: it then sees the row
+   * that clashed and answers as a later request would (a CSV upload lists the id as taken).
+   */
+  rerunOnDuplicate?: boolean;
+  /**
    * A bulk write that holds its locks for long (Allocate Sales Orders): at most
    * DB_MAX_HEAVY_WRITES of them run at once per server, so they cannot take every connection.
    */
@@ -160,13 +166,21 @@ export class Db implements Database {
         `${this.limits.lockWaitSeconds} s; nothing was written. Try again.`);
     }
     try {
-      return await this.transaction(unit);
-    } catch (error) {
-      if (error instanceof Rollback) return error.result as T;
-      if (this.dialect.isTimeout(error)) throw this.timedOut();
-      if (!this.dialect.isDuplicateKey(error)) throw error;
-      if (options.onDuplicate) return this.read(options.onDuplicate);
-      throw new DomainError("DUPLICATE", "Another request created the same id at the same moment; nothing was written.");
+      // A rerun on a duplicate (rerunOnDuplicate) keeps this call's heavy-write slot: it never waits for a second one.
+      for (let reruns = options.rerunOnDuplicate ? 1 : 0; ; reruns--) {
+        try {
+          return await this.transaction(unit);
+        } catch (error) {
+          if (error instanceof Rollback) return error.result as T;
+          if (this.dialect.isTimeout(error)) throw this.timedOut();
+          // A clash the work itself found (it read the row another request had just committed) reruns too.
+          const foundByWork = error instanceof DomainError && error.code === "DUPLICATE";
+          if (reruns > 0 && (foundByWork || this.dialect.isDuplicateKey(error))) continue;
+          if (!this.dialect.isDuplicateKey(error)) throw error;
+          if (options.onDuplicate) return this.read(options.onDuplicate);
+          throw new DomainError("DUPLICATE", "Another request created the same id at the same moment; nothing was written.");
+        }
+      }
     } finally {
       release?.();
     }

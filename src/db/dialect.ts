@@ -11,6 +11,8 @@ export interface Dialect {
   readonly flavor: "sqlite" | "mariadb" | "mysql";
   /** Appended to a locking read: `FOR UPDATE` on MySQL; empty on SQLite, whose writes are serialised anyway. */
   readonly forUpdate: string;
+  /** A locking read that passes over rows another transaction holds (a queue several workers share); empty on SQLite. */
+  readonly forUpdateSkipLocked: string;
   /** The integer column type: SQLite auto-increments only an INTEGER PRIMARY KEY. */
   readonly intType: "integer" | "int";
   /**
@@ -51,6 +53,7 @@ export const sqliteDialect: Dialect = Object.freeze({
   name: "sqlite",
   flavor: "sqlite",
   forUpdate: "",
+  forUpdateSkipLocked: "",
   intType: "integer",
   keyCollation: null,
   prepares: false,
@@ -70,6 +73,7 @@ const TIMEOUT_ERRNOS = new Set([1205, 1969, 3024]);
 const mysqlFamily = {
   name: "mysql" as const,
   forUpdate: " FOR UPDATE",
+  forUpdateSkipLocked: " FOR UPDATE SKIP LOCKED",
   intType: "int" as const,
   prepares: true,
   upsert: (table: string, columns: readonly string[], rows: number, _key: readonly string[], update: readonly string[]) =>

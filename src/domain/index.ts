@@ -2,6 +2,7 @@
  * The business, one folder per capability, each with an index.ts that is its public face:
  * - core/        statuses, the clock, input checks: the vocabulary every capability shares
  * - allocation/  Allocate Sales Orders, the allocation rules, the guarded writes that tie and untie
+ * - edge/        cache tags of storefront answers, the purge outbox (queuePromisePurge)
  * - history/     the allocation history, the runs and the promise-date feed
  * - intake/      products, PO creation and CSV upload, pre-order import, the demo catalog
  * - orders/      reading POs and pre-orders: the find page, the pre-order list, pending counts
@@ -11,6 +12,7 @@
  */
 export * from "./allocation";
 export * from "./core";
+export * from "./edge";
 export * from "./history";
 export * from "./intake";
 export * from "./lifecycle";

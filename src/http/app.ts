@@ -5,13 +5,13 @@ import { randomUUID } from "node:crypto";
 import http, { IncomingMessage, ServerResponse } from "node:http";
 import { cacheControlPlugin } from "../api/cache-control";
 import { Context, createContext } from "../api/context";
-import { errorLoggingPlugin, formatError } from "../api/errors";
+import { anonymousHintsPlugin, errorLoggingPlugin, formatError } from "../api/errors";
 import { guardPlugin } from "../api/guard";
 import { limitRules } from "../api/limits";
 import { Logger, RequestRecord, addCode, createLogger, logRequest, newRequestRecord, requestLogPlugin } from "../api/request-log";
 import { schema } from "../api/schema";
 import { Identity, KeyRing, NamedKey } from "../auth/keys";
-import { DEFAULT_LIMITS, DEFAULT_PROMISE_CACHE_MAX_AGE, Limits } from "../config";
+import { DEFAULT_EDGE, DEFAULT_LIMITS, DEFAULT_PROMISE_CACHE_MAX_AGE, EdgeConfig, Limits } from "../config";
 import { Db } from "../db";
 import { handleWebRequest } from "./routes";
 
@@ -32,8 +32,10 @@ export interface AppOptions {
   landingPage?: boolean;
   /** Serve /graphiql; default: landingPage. */
   graphiql?: boolean;
-  /** Seconds a CDN may cache an anonymous promise lookup (config PROMISE_CACHE_MAX_AGE). */
+  /** Seconds a browser or CDN may cache an anonymous promise lookup (config PROMISE_CACHE_MAX_AGE). */
   promiseCacheMaxAge?: number;
+  /** s-maxage and tag headers of those answers (config edge); default DEFAULT_EDGE. */
+  edge?: Pick<EdgeConfig, "sharedMaxAge" | "tagHeaders">;
   /** The API keys. Default none: only anonymous operations can run. */
   keys?: KeyRing | readonly NamedKey[];
   /** Overrides of DEFAULT_LIMITS. */
@@ -72,8 +74,13 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       // Apollo's own landing page loads from a CDN; browsers are sent to /graphiql instead (src/http/routes.ts).
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      cacheControlPlugin(options.promiseCacheMaxAge ?? DEFAULT_PROMISE_CACHE_MAX_AGE),
+      cacheControlPlugin({
+        maxAgeSeconds: options.promiseCacheMaxAge ?? DEFAULT_PROMISE_CACHE_MAX_AGE,
+        sharedMaxAgeSeconds: options.edge?.sharedMaxAge ?? DEFAULT_EDGE.sharedMaxAge,
+        tagHeaders: options.edge?.tagHeaders ?? DEFAULT_EDGE.tagHeaders,
+      }),
       requestLogPlugin(),
+      anonymousHintsPlugin(),
       guardPlugin(limits.cost),
       errorLoggingPlugin((requestId, error) => logger.error({ requestId, err: error }, "unexpected error")),
     ],
@@ -114,10 +121,12 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     record.role = caller.role;
     record.actor = caller.actor;
 
-    const body = await readBody(req, limits.bodyBytes);
+    // Who is calling decides how much is read: anonymous lookups are small, CSV uploads need a key.
+    const bodyLimit = caller.role === "anonymous" ? Math.min(limits.anonymousBodyBytes, limits.bodyBytes) : limits.bodyBytes;
+    const body = await readBody(req, bodyLimit);
     if (body === undefined) {
       addCode(record, "PAYLOAD_TOO_LARGE");
-      return sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limits.bodyBytes} bytes`);
+      return sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${bodyLimit} bytes`);
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);

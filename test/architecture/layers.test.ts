@@ -32,7 +32,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   auth: [],
   api: ["auth", "config", "db", "domain", "entities", "errors"],
   http: ["api", "auth", "config", "db"],
-  start: ["api", "auth", "config", "db", "domain", "http"],
+  edge: ["config", "db", "domain"],
+  start: ["api", "auth", "config", "db", "domain", "edge", "http"],
   server: ["api", "config", "start"],
 };
 

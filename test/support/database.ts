@@ -12,7 +12,7 @@ export function testDatabaseConfig(): DatabaseConfig {
 /** True when the suite runs on MySQL/MariaDB; the MariaDB-only tests skip otherwise. */
 export const onMySql = (): boolean => testDatabaseConfig().kind === "mysql";
 
-const TABLES = ["allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product", "promise_date_change"];
+const TABLES = ["promise_purge", "allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product", "promise_date_change"];
 
 /** Creates the MySQL database named in the URL when it does not exist yet (anew with `recreate`; `drop` only drops it). */
 export async function ensureMySqlDatabase(url: string, { recreate = false, drop = false } = {}): Promise<void> {

@@ -37,12 +37,12 @@ export class LifecycleResolver {
     return toPurchaseOrderItem(await db.write((m) => updatePurchaseOrderItem(m, purchaseOrderId, seqId, input, actor)));
   }
 
-  @Mutation(() => PurchaseOrder, { description: "Cancels a PO and its open items, and releases every pre-order tied to them (they wait again)" })
+  @Mutation(() => PurchaseOrder, { description: "Cancels a PO and its open items, and releases every pre-order tied to them (they wait again). A cancelled PO is answered as it is; a completed one is INVALID_STATE" })
   async cancelPurchaseOrder(@Arg("id", () => ID, PO_ID) id: string, @Ctx() { db, actor }: Context): Promise<PurchaseOrder> {
     return toPurchaseOrder(await db.write((m) => cancelPurchaseOrder(m, id, actor)));
   }
 
-  @Mutation(() => PurchaseOrderItem, { description: "Cancels one PO item and releases every pre-order tied to it; the PO is cancelled with its last open item" })
+  @Mutation(() => PurchaseOrderItem, { description: "Cancels one PO item and releases every pre-order tied to it; the PO is cancelled with its last open item. A cancelled item is answered as it is; a completed one is INVALID_STATE" })
   async cancelPurchaseOrderItem(
     @Arg("purchaseOrderId", () => ID, PO_ID) purchaseOrderId: string,
     @Arg("seqId", PO_SEQ) seqId: string,
@@ -51,7 +51,7 @@ export class LifecycleResolver {
     return toPurchaseOrderItem(await db.write((m) => cancelPurchaseOrderItem(m, purchaseOrderId, seqId, actor)));
   }
 
-  @Mutation(() => PurchaseOrder, { description: "The stock was received: the PO and its open items complete; ties and promise dates stay, and it is no longer allocatable" })
+  @Mutation(() => PurchaseOrder, { description: "The stock was received: the PO and its open items complete; ties and promise dates stay, and it is no longer allocatable. A completed PO is answered as it is; a cancelled one is INVALID_STATE" })
   async completePurchaseOrder(@Arg("id", () => ID, PO_ID) id: string, @Ctx() { db }: Context): Promise<PurchaseOrder> {
     return toPurchaseOrder(await db.write((m) => completePurchaseOrder(m, id)));
   }
@@ -70,19 +70,20 @@ export class LifecycleResolver {
     return toReceivePayload(await db.write((m) => receivePurchaseOrderItem(m, purchaseOrderId, seqId, quantity, actor)));
   }
 
-  @Mutation(() => PreOrderItem, { description: "Cancels a pre-order item: its tie is released (the PO ATP comes back) and its promise date cleared" })
+  @Mutation(() => PreOrderItem, { description: "Cancels a pre-order item: its tie is released (the PO ATP comes back) and its promise date cleared. A cancelled item is answered as it is and nothing is recorded" })
   async cancelPreOrderItem(@Arg("orderId", () => ID, ORDER_ID) orderId: string, @Arg("seqId", ORDER_SEQ) seqId: string, @Ctx() { db, actor }: Context): Promise<PreOrderItem> {
     return toPreOrderItem(await db.write((m) => cancelPreOrderItem(m, orderId, seqId, actor)));
   }
 
-  @Mutation(() => PreOrderItem, { description: '"Remove Allocation": unties one pre-order item; it loses PO and promise date and waits again' })
+  @Mutation(() => PreOrderItem, { description: '"Remove Allocation": unties one pre-order item; it loses PO and promise date and waits again. An untied item is INVALID_STATE' })
   async releaseAllocation(@Arg("orderId", () => ID, ORDER_ID) orderId: string, @Arg("seqId", ORDER_SEQ) seqId: string, @Ctx() { db, actor }: Context): Promise<PreOrderItem> {
     return toPreOrderItem(await db.write((m) => releaseAllocation(m, orderId, seqId, actor)));
   }
 
   @Mutation(() => PreOrderItem, {
     description: "Ties one waiting pre-order item to a PO item chosen by hand, with the checks of Allocate Sales Orders (allocatable PO item, " +
-      "same product, ATP for the whole quantity); it is promised the PO item's arrival date plus buffer days",
+      "same product, ATP for the whole quantity); it is promised the PO item's arrival date plus buffer days. " +
+      "A PO, PO item or pre-order item whose state forbids the tie is INVALID_STATE; too little ATP is INSUFFICIENT_ATP",
   })
   async allocatePreOrderItem(
     @Arg("orderId", () => ID, ORDER_ID) orderId: string,

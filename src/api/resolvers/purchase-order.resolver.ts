@@ -49,7 +49,8 @@ export class PurchaseOrderResolver {
     @Arg("dryRun", () => Boolean, { defaultValue: false, description: "true: answer what the upload would create and what Allocate Sales Orders would then tie on each PO, writing nothing. Must not be null" }) dryRun?: boolean,
   ): Promise<ImportPurchaseOrdersPayload> {
     const preview = dryRun !== false;
-    const upload = await db.write((m) => uploadPurchaseOrders(m, csv, dateFormat, columns, actor, preview), { rollback: preview, heavy: preview });
+    // A concurrent upload that stored one of these ids first makes this one a row error, as a later upload would be.
+    const upload = await db.write((m) => uploadPurchaseOrders(m, csv, dateFormat, columns, actor, preview), { rollback: preview, heavy: preview, rerunOnDuplicate: true });
     primeUpload(loaders, upload);
     return toImportPayload(upload);
   }

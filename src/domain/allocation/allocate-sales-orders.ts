@@ -2,6 +2,7 @@ import { EntityManager } from "typeorm";
 import { SalesItemRow, afterKeySql, chunk, lockPurchaseOrder, orderBySql, placeholders, salesItemColumns, toSalesItemRow } from "../../db";
 import { AllocationRunEntity } from "../../entities";
 import { checkIds, clock, compareBytes, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
+import { queuePromisePurge } from "../edge";
 import { AllocationEventRow, recordEvents } from "../history";
 import { FIFO, PoItemForRules, SkipReason, WAITING_PRE_ORDER_SQL, planAllocation, promiseDateOf } from "./rules";
 import { claimWaitingItems, raiseAllocated } from "./ties";
@@ -56,7 +57,7 @@ export const waitingReadSizes = { productsPerRead: 200, page: 10_000 };
 export async function allocateSalesOrders(manager: EntityManager, purchaseOrderId: string, actor: string | null, dryRun = false): Promise<AllocationResult> {
   checkIds({ purchaseOrderId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
-  requireOpenPurchaseOrder(po, "allocated");
+  requireOpenPurchaseOrder(po, "allocated", "PO_NOT_ALLOCATABLE");
   const startedAt = clock.now();
   const today = startOfTodayUtc();
   const poItems: PoItemForRules[] = po.items;
@@ -82,6 +83,7 @@ export async function allocateSalesOrders(manager: EntityManager, purchaseOrderI
     quantity: item.quantity, oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   })));
 
+  await queuePromisePurge(manager, plan.ties.map(({ poItem }) => poItem.productId));
   const allocatedQuantity = plan.ties.reduce((sum, t) => sum + t.item.quantity, 0);
   Object.assign(run, { finishedAt: clock.now(), allocatedItemCount: plan.ties.length, allocatedQuantity, skippedItemCount: plan.skipped.length });
   await manager.save(run);

@@ -1,6 +1,6 @@
 import { ItemStatusId, OrderStatusId } from "../../entities";
 import { LockedPurchaseOrder, sqlList } from "../../db";
-import { DomainError } from "../../errors";
+import { DomainError, ErrorCode } from "../../errors";
 
 /** The API's four statuses and their OFBiz ids on headers and items. */
 export type Status = "CREATED" | "APPROVED" | "COMPLETED" | "CANCELLED";
@@ -23,10 +23,14 @@ export const OPEN_ITEMS_SQL = sqlList(OPEN_ITEM_STATUSES);
 export const PRE_ORDER_PARKING = "PRE_ORDER_PARKING";
 export const BACKORDER_PARKING = "BACKORDER_PARKING";
 
-/** PO_NOT_ALLOCATABLE unless the PO is still CREATED or APPROVED; `done` says what it cannot be ("cancelled"). */
-export function requireOpenPurchaseOrder(po: LockedPurchaseOrder, done: string): void {
+/**
+ * Refuses unless the PO is still CREATED or APPROVED; `done` says what it cannot be ("changed").
+ * INVALID_STATE (the PO's state forbids the action), except for allocateSalesOrders, which keeps
+ * its own PO_NOT_ALLOCATABLE.
+ */
+export function requireOpenPurchaseOrder(po: LockedPurchaseOrder, done: string, code: Extract<ErrorCode, "INVALID_STATE" | "PO_NOT_ALLOCATABLE"> = "INVALID_STATE"): void {
   if (!isOpenOrder(po.statusId)) {
-    throw new DomainError("PO_NOT_ALLOCATABLE",
+    throw new DomainError(code,
       `Purchase order ${po.orderId} is ${statusOf(po.statusId).toLowerCase()}; only created or approved purchase orders can be ${done}`);
   }
 }

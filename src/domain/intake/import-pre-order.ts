@@ -4,6 +4,7 @@ import { OrderHeaderEntity, SalesOrderItemEntity } from "../../entities";
 import { DomainError } from "../../errors";
 import { ALLOCATABLE_PO_ITEM_SQL, PREFERENCE_ORDER_SQL, PoItemForRules, byPreference, planAllocation, promiseDateOf, raiseAllocated } from "../allocation";
 import { PRE_ORDER_PARKING, Problems, clock, startOfTodayUtc } from "../core";
+import { queuePromisePurge } from "../edge";
 import { AllocationEventRow, recordEvents } from "../history";
 import { PreOrderItemView, preOrderItemsOf } from "../orders";
 import { productsBySku } from "./products";
@@ -87,6 +88,8 @@ export async function importPreOrder(manager: EntityManager, input: PreOrderInpu
     poItemId: poItem.id, purchaseOrderId: poItem.orderId, poItemSeqId: poItem.orderItemSeqId, quantity: item.quantity,
     oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   })));
+  // Only the products whose PO ATP this import took: a line that waits or is backordered changes no promise.
+  await queuePromisePurge(manager, plan.ties.map(({ poItem }) => poItem.productId));
   return { created: true, items: inserted };
 }
 

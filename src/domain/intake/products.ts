@@ -3,6 +3,7 @@ import { chunk, upsertRows } from "../../db";
 import { ProductEntity } from "../../entities";
 import { badInput } from "../../errors";
 import { LIMITS, Problems } from "../core";
+import { queuePromisePurge } from "../edge";
 
 export interface ProductInput {
   sku: string;
@@ -32,6 +33,8 @@ export async function upsertProducts(manager: EntityManager, inputs: ProductInpu
   await upsertRows(manager, "product", columns, withStock.map((p) => [p.sku, p.name, p.inventoryAvailable]), ["sku"], ["name", "inventory_available"]);
   await upsertRows(manager, "product", columns, nameOnly.map((p) => [p.sku, p.name, 0]), ["sku"], ["name"]);
   const bySku = await productsBySku(manager, inputs.map((p) => p.sku));
+  // New SKUs (answered null until now) and changed stock both change the promise; a name-only update of an existing product is purged too (cheap, and simpler than telling them apart).
+  await queuePromisePurge(manager, [...bySku.values()].map((p) => p.id));
   return inputs.map((p) => bySku.get(p.sku)!);
 }
 

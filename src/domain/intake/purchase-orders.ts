@@ -3,6 +3,7 @@ import { chunk } from "../../db";
 import { OrderHeaderEntity, PurchaseOrderItemEntity } from "../../entities";
 import { DomainError } from "../../errors";
 import { LIMITS, Problems, Status, clock, itemStatusId, orderStatusId } from "../core";
+import { queuePromisePurge } from "../edge";
 import { productsBySku } from "./products";
 
 export interface PurchaseOrderItemInput {
@@ -86,6 +87,7 @@ export async function createPurchaseOrders(manager: EntityManager, inputs: Purch
   // Chunks keep each statement's parameters under SQLite's limit (an upload may hold 20,000 POs).
   for (const part of chunk(headers, 500)) await manager.insert(OrderHeaderEntity, part);
   for (const part of chunk(items, 500)) await manager.insert(PurchaseOrderItemEntity, part);
+  await queuePromisePurge(manager, items.map((i) => i.productId));
   return headers;
 }
 

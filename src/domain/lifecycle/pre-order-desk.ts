@@ -5,6 +5,7 @@ import {
 import { RetryableConflict, invalidState, notFound } from "../../errors";
 import { WAITING_PRE_ORDER_SQL, giveBackUnits } from "../allocation";
 import { LIMITS, OPEN_ITEMS_SQL, PRE_ORDER_PARKING, Problems, clock, isCalendarDay, isOpenItem, isOpenOrder, startOfTodayUtc, statusOf } from "../core";
+import { queuePromisePurge } from "../edge";
 import { recordEvents } from "../history";
 import { PreOrderItemView, findPreOrderItem, preOrderItemsById } from "../orders";
 import { fulfilmentRelease, releaseToFacility } from "./receiving";
@@ -61,6 +62,7 @@ export async function releasePreOrderItems(
   await recordEvents(manager, items.map((item) => fulfilmentRelease(
     item, holdsTie(item) ? poById.get(item.poItemId!)! : null, actor, `Released to ${facilityId} by hand`,
   )));
+  await queuePromisePurge(manager, items.map((item) => item.productId));
   const views = new Map((await preOrderItemsById(manager, items.map((i) => i.id))).map((v) => [key(v!.orderId, v!.seqId), v!]));
   return refs.map((r) => views.get(key(r.orderId, r.seqId))!);
 }
@@ -111,6 +113,8 @@ export async function updatePreOrderPromiseDate(
     type: "REPROMISE", at: clock.now(), actor, reason, runId: null, salesOrderItemId: item.id, orderId, orderItemSeqId: seqId,
     poItemId: null, purchaseOrderId: null, poItemSeqId: null, quantity: item.quantity, oldPromiseDate: item.promiseDate, newPromiseDate: promiseDate,
   }]);
+  // The PDP does not show a waiting item's date today; purged anyway so a promise that comes to read it stays fresh.
+  await queuePromisePurge(manager, [item.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
 }
 

@@ -1,6 +1,6 @@
 import { EntityManager } from "typeorm";
 import { LockedPurchaseOrder, LockedSalesItem, TiedItem, execute, holdsTie, sqlDate, lockPurchaseOrder, lockSalesOrderItem, peekSalesOrderItem } from "../../db";
-import { DomainError, RetryableConflict, badInput, notFound } from "../../errors";
+import { RetryableConflict, badInput, insufficientAtp, invalidState, notFound } from "../../errors";
 import {
   PoItemForRules, WAITING_PRE_ORDER_SQL, availableToPromise, byPreference, claimWaitingItems, isAllocatable, pickPoItem, promiseDateOf, raiseAllocated,
   releaseTies,
@@ -8,6 +8,7 @@ import {
 import {
   OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, checkIds, clock, isOpenItem, isOpenOrder, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
 } from "../core";
+import { queuePromisePurge } from "../edge";
 import { recordEvents } from "../history";
 import { PreOrderItemView, findPreOrderItem } from "../orders";
 
@@ -22,12 +23,15 @@ import { PreOrderItemView, findPreOrderItem } from "../orders";
  * Cancels a sales order item. A tied item is released first, so its PO item's ATP comes back,
  * and its promise date is cleared; an untied one's promise (set by hand, or kept after a release
  * to fulfilment) is withdrawn with a history and a feed row. When every item of the order is cancelled, so is the order.
+ * An item already cancelled is answered as it is and nothing is recorded (a repeated cancel is
+ * idempotent); a completed one is INVALID_STATE.
  */
 export async function cancelPreOrderItem(manager: EntityManager, orderId: string, seqId: string, actor: string | null): Promise<PreOrderItemView> {
   checkIds({ orderId, seqId });
   const { item, poItem } = await lockItemAndItsTie(manager, orderId, seqId);
+  if (item.statusId === "ITEM_CANCELLED") return (await findPreOrderItem(manager, orderId, seqId))!;
   if (!isOpenItem(item.statusId)) {
-    throw badInput(`Pre-order item ${orderId}/${seqId} is already ${statusOf(item.statusId).toLowerCase()}`);
+    throw invalidState(`Pre-order item ${orderId}/${seqId} is ${statusOf(item.statusId).toLowerCase()}; it cannot be cancelled`);
   }
   const reason = `Pre-order item ${orderId}/${seqId} cancelled`;
   if (poItem) {
@@ -43,6 +47,7 @@ export async function cancelPreOrderItem(manager: EntityManager, orderId: string
      AND NOT EXISTS (SELECT 1 FROM sales_order_item WHERE order_id = ? AND status_id <> 'ITEM_CANCELLED')`,
     [orderId, orderId],
   );
+  await queuePromisePurge(manager, [item.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
 }
 
@@ -71,8 +76,9 @@ async function peekSalesOrderItemTie(manager: EntityManager, poItemId: number): 
 export async function releaseAllocation(manager: EntityManager, orderId: string, seqId: string, actor: string | null): Promise<PreOrderItemView> {
   checkIds({ orderId, seqId });
   const { item, poItem } = await lockItemAndItsTie(manager, orderId, seqId);
-  if (!poItem) throw badInput(`Pre-order item ${orderId}/${seqId} is not tied to a purchase order`);
+  if (!poItem) throw invalidState(`Pre-order item ${orderId}/${seqId} is not tied to a purchase order`);
   await releaseTies(manager, [item as TiedItem], [poItem], { at: clock.now(), actor, reason: "Allocation removed by hand" });
+  await queuePromisePurge(manager, [poItem.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
 }
 
@@ -97,12 +103,12 @@ export async function allocatePreOrderItem(
   if (!isAllocatable(poItem, today)) {
     const why = !isOpenItem(poItem.statusId) ? `is ${statusOf(poItem.statusId).toLowerCase()}`
       : poItem.estimatedDeliveryDate ? "is overdue: give it a new arrival date first" : "has no arrival date";
-    throw new DomainError("PO_NOT_ALLOCATABLE", `${where} ${why}`);
+    throw invalidState(`${where} ${why}`);
   }
-  if (!item.waiting) throw badInput(`Pre-order item ${orderId}/${seqId} ${notWaitingReason(item)}`);
+  if (!item.waiting) throw invalidState(`Pre-order item ${orderId}/${seqId} ${notWaitingReason(item)}`);
   if (item.productId !== poItem.productId) throw badInput(`Pre-order item ${orderId}/${seqId} is for another product than ${where}`);
   if (!pickPoItem([poItem], item.quantity)) {
-    throw badInput(`${where} has ${availableToPromise(poItem)} units available to promise; pre-order item ${orderId}/${seqId} needs ${item.quantity}`);
+    throw insufficientAtp(`${where} has ${availableToPromise(poItem)} units available to promise; pre-order item ${orderId}/${seqId} needs ${item.quantity}`);
   }
 
   const at = clock.now();
@@ -113,6 +119,7 @@ export async function allocatePreOrderItem(
     poItemId: poItem.id, purchaseOrderId, poItemSeqId: poItem.orderItemSeqId, quantity: item.quantity,
     oldPromiseDate: null, newPromiseDate: promiseDateOf(poItem),
   }]);
+  await queuePromisePurge(manager, [poItem.productId]);
   return (await findPreOrderItem(manager, orderId, seqId))!;
 }
 

@@ -1,11 +1,12 @@
 import { EntityManager } from "typeorm";
 import { LockedPurchaseOrder, execute, lockPurchaseOrder, lockTiedItems, placeholders, sqlDate } from "../../db";
 import { ItemStatusId, OrderHeaderEntity, OrderStatusId, PurchaseOrderItemEntity } from "../../entities";
-import { DomainError, RetryableConflict, badInput } from "../../errors";
+import { RetryableConflict, badInput, invalidState } from "../../errors";
 import { PoItemForRules, promiseDateOf, releaseTies, repromiseItems, tiesBeyond } from "../allocation";
 import {
   OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, Problems, checkIds, clock, isOpenItem, requireOpenPurchaseOrder, startOfTodayUtc, statusOf,
 } from "../core";
+import { queuePromisePurge } from "../edge";
 import { AllocationEventRow, recordEvents } from "../history";
 
 /**
@@ -67,6 +68,7 @@ export async function updatePurchaseOrderItem(
     [quantity, orderBuffer, input.bufferDays ?? null, arrivalDate && sqlDate(arrivalDate), item.id],
   );
   if (changed !== 1) throw new RetryableConflict("A PO item changed while updating it");
+  await queuePromisePurge(manager, [item.productId]);
 
   if (promiseDate && !sameTime(promiseDate, promiseDateOf(item))) {
     const moved = tied.filter((t) => !released.includes(t) && !sameTime(t.promiseDate, promiseDate));
@@ -82,10 +84,15 @@ export async function updatePurchaseOrderItem(
   return manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: item.id });
 }
 
-/** Cancels a PO: its open items are cancelled and every tie to them released; those pre-orders wait again. */
+/**
+ * Cancels a PO: its open items are cancelled and every tie to them released; those pre-orders
+ * wait again. A PO already cancelled is answered as it is and nothing is recorded; a completed
+ * one is INVALID_STATE.
+ */
 export async function cancelPurchaseOrder(manager: EntityManager, purchaseOrderId: string, actor: string | null): Promise<OrderHeaderEntity> {
   checkIds({ id: purchaseOrderId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
+  if (po.statusId === "ORDER_CANCELLED") return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
   requireOpenPurchaseOrder(po, "cancelled");
   const open = po.items.filter(isOpen);
   await releaseTies(manager, await lockTiedItems(manager, open.map((i) => i.id)), open, {
@@ -93,16 +100,19 @@ export async function cancelPurchaseOrder(manager: EntityManager, purchaseOrderI
   });
   await setItemStatus(manager, open, "ITEM_CANCELLED");
   await setHeaderStatus(manager, purchaseOrderId, "ORDER_CANCELLED");
+  await queuePromisePurge(manager, open.map((i) => i.productId));
   return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
 }
 
 /**
  * Cancels one PO item and releases every tie to it. When that leaves every item of the PO
- * cancelled, the PO is cancelled too.
+ * cancelled, the PO is cancelled too. An item already cancelled (its PO's state aside) is
+ * answered as it is and nothing is recorded.
  */
 export async function cancelPurchaseOrderItem(manager: EntityManager, purchaseOrderId: string, seqId: string, actor: string | null): Promise<PurchaseOrderItemEntity> {
   checkIds({ purchaseOrderId, seqId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId, seqId);
+  if (po.items[0].statusId === "ITEM_CANCELLED") return manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: po.items[0].id });
   requireOpenPurchaseOrder(po, "changed");
   const item = requireOpenItem(po, "cancel");
   await releaseTies(manager, await lockTiedItems(manager, [item.id]), [item], {
@@ -115,19 +125,23 @@ export async function cancelPurchaseOrderItem(manager: EntityManager, purchaseOr
      AND NOT EXISTS (SELECT 1 FROM purchase_order_item WHERE order_id = ? AND status_id <> 'ITEM_CANCELLED')`,
     [purchaseOrderId, purchaseOrderId],
   );
+  await queuePromisePurge(manager, [item.productId]);
   return manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: item.id });
 }
 
 /**
  * Completes a PO (its stock was received): the header and its open items become COMPLETED, so it
  * is no longer allocatable and drops out of the PDP. Ties and promise dates stay as they are.
+ * A PO already completed is answered as it is; a cancelled one is INVALID_STATE.
  */
 export async function completePurchaseOrder(manager: EntityManager, purchaseOrderId: string): Promise<OrderHeaderEntity> {
   checkIds({ id: purchaseOrderId });
   const po = await lockPurchaseOrder(manager, purchaseOrderId);
+  if (po.statusId === "ORDER_COMPLETED") return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
   requireOpenPurchaseOrder(po, "completed");
   await setItemStatus(manager, po.items.filter(isOpen), "ITEM_COMPLETED");
   await setHeaderStatus(manager, purchaseOrderId, "ORDER_COMPLETED");
+  await queuePromisePurge(manager, po.items.filter(isOpen).map((i) => i.productId));
   return manager.getRepository(OrderHeaderEntity).findOneByOrFail({ orderId: purchaseOrderId });
 }
 
@@ -148,7 +162,7 @@ function checkUpdate(input: PurchaseOrderItemUpdate): void {
 function requireOpenItem(po: LockedPurchaseOrder, action: string): PoItemForRules {
   const item = po.items[0];
   if (!isOpen(item)) {
-    throw new DomainError("PO_NOT_ALLOCATABLE", `Cannot ${action} PO item ${po.orderId}/${item.orderItemSeqId}: it is ${statusOf(item.statusId).toLowerCase()}`);
+    throw invalidState(`Cannot ${action} PO item ${po.orderId}/${item.orderItemSeqId}: it is ${statusOf(item.statusId).toLowerCase()}`);
   }
   return item;
 }

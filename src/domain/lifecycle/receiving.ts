@@ -4,6 +4,7 @@ import { PurchaseOrderItemEntity } from "../../entities";
 import { RetryableConflict, badInput, invalidState } from "../../errors";
 import { PoItemForRules } from "../allocation";
 import { OPEN_ITEMS_SQL, OPEN_ORDERS_SQL, PRE_ORDER_PARKING, Problems, clock, isOpenItem, isOpenOrder, statusOf } from "../core";
+import { queuePromisePurge } from "../edge";
 import { AllocationEventRow, recordEvents } from "../history";
 import { PreOrderItemView, preOrderItemsById } from "../orders";
 
@@ -101,6 +102,8 @@ export async function receivePurchaseOrderItem(
     await execute(manager, "UPDATE product SET inventory_available = inventory_available + ? WHERE product_id = ?", [plan.addedToInventory, item.productId]);
   }
   await recordEvents(manager, plan.released.map((t) => fulfilmentRelease(t, item, actor, `${quantity} units of PO ${purchaseOrderId}/${seqId} received`)));
+  // Inventory and the PO item's open units both feed the PDP promise.
+  await queuePromisePurge(manager, [item.productId]);
   return {
     purchaseOrderItem: await manager.getRepository(PurchaseOrderItemEntity).findOneByOrFail({ id: item.id }),
     released: (await preOrderItemsById(manager, plan.released.map((t) => t.id))) as PreOrderItemView[],
