@@ -40,7 +40,10 @@ describe("rebalancePromises: moving pre-orders to an earlier PO", () => {
       { orderId: "SO-4", seqId: "00001", quantity: 2, purchaseOrderId: "PO-LATE", purchaseOrderItemSeqId: "00001", promiseDate: day(31) },
     ]);
 
+    const purges = async (): Promise<string[]> => (await api.db.read((m) => m.query("SELECT sku FROM promise_purge WHERE done = 0"))).map((r: { sku: string }) => r.sku);
+    await api.db.write((m) => m.query("DELETE FROM promise_purge"));
     const run = await rebalance({ po: "PO-EARLY", dryRun: false });
+    expect([...new Set(await purges())], "the cached promises of the product it changed must go (purge outbox)").to.deep.equal(["A"]);
     expect({ ...run, dryRun: true }).to.deep.equal(preview);
     expect(run.dryRun).to.equal(false);
     expect(await ties(api)).to.deep.include({

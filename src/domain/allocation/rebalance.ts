@@ -2,6 +2,7 @@ import { EntityManager } from "typeorm";
 import { SalesItemRow, TiedItem, lockPoItems, lockTiedItems, placeholders } from "../../db";
 import { badInput, notFound } from "../../errors";
 import { LIMITS, checkIds, clock, compareBytes, isOpenOrder, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
+import { queuePromisePurge } from "../edge";
 import { AllocationEventRow, recordEvents } from "../history";
 import { Allocation, waitingPages } from "./allocate-sales-orders";
 import { giveBackUnits } from "./release-ties";
@@ -133,7 +134,7 @@ export async function rebalancePromises(manager: EntityManager, target: Rebalanc
   if (purchaseOrderId != null) {
     const status = headerStatus.get(purchaseOrderId) ??
       String((await manager.query("SELECT status_id FROM order_header WHERE order_id = ?", [purchaseOrderId]))[0].status_id);
-    requireOpenPurchaseOrder({ orderId: purchaseOrderId, statusId: status, items: [] }, "rebalanced");
+    requireOpenPurchaseOrder({ orderId: purchaseOrderId, statusId: status, items: [] }, "rebalanced", "PO_NOT_ALLOCATABLE");
   }
   const items: PoItemWithHeader[] = locked.map((p) => ({ ...p, headerStatusId: headerStatus.get(p.orderId)! }));
   const tied = await lockTiedItems(manager, items.map((p) => p.id));
@@ -154,6 +155,9 @@ export async function rebalancePromises(manager: EntityManager, target: Rebalanc
   await giveBackUnits(manager, locked.filter((p) => lower.has(p.id)), lower);
   await raiseAllocated(manager, raise);
   await claimWaitingItems(manager, plan.ties.map(({ item, poItem }) => ({ salesOrderItemId: item.id, poItemId: poItem.id, promiseDate: promiseDateOf(poItem)! })));
+
+  // The products whose PO ATP changed: their cached product page promises must go (issue 17's outbox).
+  await queuePromisePurge(manager, [...moves.map((m) => m.item.productId), ...plan.ties.map((t) => t.item.productId)]);
 
   const moved = moves.sort((a, b) => oldestFirst(a.item, b.item)).map((m): PreOrderMoveView => ({
     salesOrderItemId: m.item.id, orderId: m.item.orderId, seqId: m.item.orderItemSeqId, quantity: m.item.quantity,
