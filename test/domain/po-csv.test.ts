@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { parseArrivalDate, parsePurchaseOrderCsv } from "../../src/domain";
+import { headerNames, parseArrivalDate, parsePurchaseOrderCsv } from "../../src/domain";
 
 describe("PO CSV parsing", () => {
   const HEADER = "orderId,productSku,arrivalDate,quantity,facilityId";
@@ -282,5 +282,55 @@ describe("PO CSV parsing: nothing silently changed or lost (issue 11)", () => {
     }
     expect(parse("\uD800" + HEADER).errors).to.deep.equal([{ line: 1, message: "Line holds a lone UTF-16 surrogate (not text): ids would not be stored as sent" }]);
     expect(parse([HEADER, `PO-1,A,,1,WH,${"x".repeat(4096 - 12)}`].join("\n")).errors).to.deep.equal([{ line: 2, message: "Line is longer than 4096 characters" }]);
+  });
+});
+
+describe("PO CSV column mapping (the retailer's header names)", () => {
+  const EXPORT = "Internal ID,Item,Expected Receipt Date,Qty,Location";
+  const MAPPING = { orderId: "Internal ID", productSku: "item", arrivalDate: " Expected Receipt Date ", quantity: "QTY", facilityId: "Location" };
+  const codeOf = (work: () => unknown): string | undefined => {
+    try {
+      work();
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+    return undefined;
+  };
+
+  it("reads each field from the column the mapping names, ignoring case and surrounding spaces", () => {
+    const { orders, errors } = parsePurchaseOrderCsv(`${EXPORT}\nPO-1,A,01/15/2027,10,WH-1\n`, "MM/dd/yyyy", MAPPING);
+    expect(errors).to.deep.equal([]);
+    expect(orders.map((o) => [o.id, o.facilityId, o.items.map((i) => [i.sku, i.quantity])])).to.deep.equal([["PO-1", "WH-1", [["A", 10]]]]);
+  });
+
+  it("keeps its own name for a field left out, and ignores a column that carries the own name of a field mapped elsewhere", () => {
+    const csv = "orderId,Internal ID,productSku,arrivalDate,quantity,facilityId\nIGNORED,PO-1,A,01/15/2027,10,WH-1\n";
+    const { orders, errors } = parsePurchaseOrderCsv(csv, "MM/dd/yyyy", { orderId: "Internal ID" });
+    expect(errors).to.deep.equal([]);
+    expect(orders.map((o) => o.id)).to.deep.equal(["PO-1"]);
+  });
+
+  it("lets two fields swap names", () => {
+    const csv = "productSku,orderId,arrivalDate,quantity,facilityId\nPO-1,A,01/15/2027,10,WH-1\n";
+    const { orders, errors } = parsePurchaseOrderCsv(csv, "MM/dd/yyyy", { orderId: "productSku", productSku: "orderId" });
+    expect(errors).to.deep.equal([]);
+    expect(orders.map((o) => [o.id, o.items[0].sku])).to.deep.equal([["PO-1", "A"]]);
+  });
+
+  it("names both the field and the retailer's name of a mapped column that is missing", () => {
+    const { orders, errors } = parsePurchaseOrderCsv("Internal ID,productSku,arrivalDate,facilityId\nPO-1,A,01/15/2027,WH-1\n", "MM/dd/yyyy", { orderId: "Internal ID", quantity: "Qty" });
+    expect(orders).to.deep.equal([]);
+    expect(errors).to.deep.equal([{ line: 1, message: 'Missing column: quantity ("Qty")' }]);
+  });
+
+  it("refuses an empty or over-long name, and two fields naming one column, as BAD_USER_INPUT", () => {
+    expect(headerNames({ orderId: " Internal ID " }).orderId).to.equal("internal id");
+    expect(headerNames({}).productSku).to.equal("productsku");
+    expect(codeOf(() => headerNames({ orderId: "" }))).to.equal("BAD_USER_INPUT");
+    expect(codeOf(() => headerNames({ orderId: "x".repeat(256) }))).to.equal("BAD_USER_INPUT");
+    expect(codeOf(() => headerNames({ orderId: "x".repeat(255) }))).to.equal(undefined);
+    expect(codeOf(() => headerNames({ orderId: "Qty", quantity: "qty" }))).to.equal("BAD_USER_INPUT");
+    expect(codeOf(() => headerNames({ orderId: "quantity" }))).to.equal("BAD_USER_INPUT");
+    expect(() => headerNames({ orderId: "Qty", quantity: "QTY " })).to.throw(/columns\.quantity and orderId name the same column "QTY "/);
   });
 });
