@@ -1,10 +1,14 @@
 import { expect } from "chai";
 import { day, daysAgo, inDays } from "../support/clock";
-import { snapshot } from "../support/database";
+import { openTestDb, snapshot } from "../support/database";
 import { REBALANCE } from "../support/documents";
+import { graphql } from "../support/graphql";
 import { expectAllocationInvariants } from "../support/invariants";
 import { cancelPurchaseOrder, feed, history, poItems, preOrder, products, purchaseOrder, ties } from "../support/scenario";
 import { TestServer, errorCode, startTestServer } from "../support/server";
+import { SqlLog } from "../support/sql-log";
+
+const CANDIDATES = graphql(`query RebalanceCandidates { purchaseOrders(first: 50) { edges { node { id rebalanceCandidateCount } } } }`);
 
 describe("rebalancePromises: moving pre-orders to an earlier PO", () => {
   let api: TestServer;
@@ -29,6 +33,9 @@ describe("rebalancePromises: moving pre-orders to an earlier PO", () => {
     await purchaseOrder(api, "PO-EARLY", [{ sku: "A", quantity: 4, arrivalDate: inDays(10) }], { status: "APPROVED" });
     expect(await ties(api)).to.deep.include({ "SO-1/00001": `PO-LATE/00001@${day(31)}`, "SO-4/00001": null });
 
+    const candidates = async () => Object.fromEntries((await api.gql(CANDIDATES)).data.purchaseOrders.edges.map((e) => [e.node.id, e.node.rebalanceCandidateCount]));
+    expect(await candidates(), "the PO page's count: what the dry run moves to each PO").to.deep.equal({ "PO-EARLY": 2, "PO-LATE": 0 });
+
     const before = await snapshot(api.db);
     const preview = await rebalance({ po: "PO-EARLY", dryRun: true });
     expect(await snapshot(api.db), "a dry run writes nothing").to.deep.equal(before);
@@ -46,6 +53,7 @@ describe("rebalancePromises: moving pre-orders to an earlier PO", () => {
     expect([...new Set(await purges())], "the cached promises of the product it changed must go (purge outbox)").to.deep.equal(["A"]);
     expect({ ...run, dryRun: true }).to.deep.equal(preview);
     expect(run.dryRun).to.equal(false);
+    expect(await candidates()).to.deep.equal({ "PO-EARLY": 0, "PO-LATE": 0 });
     expect(await ties(api)).to.deep.include({
       "SO-1/00001": `PO-EARLY/00001@${day(10)}`, "SO-2/00001": `PO-EARLY/00001@${day(10)}`, "SO-3/00001": `PO-LATE/00001@${day(31)}`, "SO-4/00001": `PO-LATE/00001@${day(31)}`,
     });
@@ -96,5 +104,29 @@ describe("rebalancePromises: moving pre-orders to an earlier PO", () => {
       expect(errorCode(await api.gql(REBALANCE, variables)), JSON.stringify(variables)).to.equal(code);
     }
     expect(await snapshot(api.db)).to.deep.equal(before);
+  });
+});
+
+describe("PurchaseOrder.rebalanceCandidateCount is batched per request", () => {
+  it("plans for 40 POs of 40 products in a fixed number of statements", async () => {
+    const log = new SqlLog();
+    const api = await startTestServer(await openTestDb(log));
+    try {
+      await products(api, ...Array.from({ length: 40 }, (_, i) => `P${i}`));
+      for (let i = 0; i < 40; i++) {
+        await purchaseOrder(api, `PO-L${i}`, [{ sku: `P${i}`, quantity: 2, arrivalDate: inDays(30) }], { status: "APPROVED" });
+        await preOrder(api, `SO-${i}`, daysAgo(3), [{ sku: `P${i}`, quantity: 1 }]);
+        await purchaseOrder(api, `PO-E${i}`, [{ sku: `P${i}`, quantity: 1, arrivalDate: inDays(10) }], { status: "APPROVED" });
+      }
+      const { result, statements } = await log.during(() => api.gql(graphql(`query RebalanceCandidatesAll { purchaseOrders(first: 100) { edges { node { id rebalanceCandidateCount } } } }`)));
+      expect(result.errors).to.equal(undefined);
+      const counts = result.data.purchaseOrders.edges.map((e) => e.node);
+      expect(counts.filter((n) => n.id.startsWith("PO-E")).every((n) => n.rebalanceCandidateCount === 1)).to.equal(true);
+      expect(counts.filter((n) => n.id.startsWith("PO-L")).every((n) => n.rebalanceCandidateCount === 0)).to.equal(true);
+      const planning = statements.filter((s) => /sales_order_item s WHERE s.po_item_id IN|h.status_id AS header_status_id/.test(s));
+      expect(planning, statements.join("\n")).to.have.length(2);
+    } finally {
+      await api.close();
+    }
   });
 });

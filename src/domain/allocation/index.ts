@@ -12,5 +12,5 @@ export { claimWaitingItems, raiseAllocated, repromiseItems, untieItems } from ".
 export type { Tie, TiedRef } from "./ties";
 export { poItemsOfProducts, whyWaiting } from "./waiting-reason";
 export type { PoItemWithHeader, WaitingCandidate, WaitingCheck, WaitingReason } from "./waiting-reason";
-export { isEarlier, planRebalance, promisableItems, rebalancePromises } from "./rebalance";
+export { isEarlier, planRebalance, promisableItems, rebalanceCandidateCounts, rebalancePromises } from "./rebalance";
 export type { PlannedMove, PreOrderMoveView, RebalanceResult, RebalanceTarget } from "./rebalance";

@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { SalesItemRow, TiedItem, lockPoItems, lockTiedItems, placeholders } from "../../db";
+import { HOLDS_TIE_SQL, SalesItemRow, TiedItem, chunk, lockPoItems, lockTiedItems, placeholders, salesItemColumns, toSalesItemRow } from "../../db";
 import { badInput, notFound } from "../../errors";
 import { LIMITS, checkIds, clock, compareBytes, isOpenOrder, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
 import { queuePromisePurge } from "../edge";
@@ -8,7 +8,7 @@ import { Allocation, waitingPages } from "./allocate-sales-orders";
 import { giveBackUnits } from "./release-ties";
 import { PoItemForRules, byPreference, isAllocatable, pickPoItem, planAllocation, promiseDateOf } from "./rules";
 import { claimWaitingItems, moveTiedItems, raiseAllocated } from "./ties";
-import { PoItemWithHeader } from "./waiting-reason";
+import { PoItemWithHeader, poItemsOfProducts } from "./waiting-reason";
 
 /**
  * "Adjust ATP on early PO" (docs/domain.md#moving-pre-orders-to-an-earlier-po): for each product
@@ -185,4 +185,28 @@ export async function rebalancePromises(manager: EntityManager, target: Rebalanc
       purchaseOrderId: poItem.orderId, purchaseOrderItemSeqId: poItem.orderItemSeqId, promiseDate: promiseDateOf(poItem)!,
     })),
   };
+}
+
+/**
+ * For each PO: how many tied pre-orders of its products a rebalance would move to it now. The same
+ * planning as the run and the dry run (planRebalance), over what is committed, unlocked: a few
+ * statements for any number of POs (the request's DataLoader batches them).
+ */
+export async function rebalanceCandidateCounts(manager: EntityManager, purchaseOrderIds: readonly string[], today: Date = startOfTodayUtc()): Promise<number[]> {
+  if (purchaseOrderIds.length === 0) return [];
+  const pairs: { product_id: number }[] = await manager.query(
+    `SELECT DISTINCT product_id FROM purchase_order_item WHERE order_id IN (${placeholders(purchaseOrderIds.length)})`, [...purchaseOrderIds],
+  );
+  const productIds = pairs.map((p) => Number(p.product_id));
+  const items = (await poItemsOfProducts(manager, productIds)).flat();
+  const tied: TiedItem[] = [];
+  for (const part of chunk(items.map((p) => p.id), 1000)) {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${salesItemColumns("s")} FROM sales_order_item s WHERE s.po_item_id IN (${placeholders(part.length)}) AND ${HOLDS_TIE_SQL("s")}`, part,
+    );
+    tied.push(...rows.map((r) => toSalesItemRow(r) as TiedItem));
+  }
+  const counts = new Map<string, number>();
+  for (const move of planRebalance(tied, items, today)) counts.set(move.to.orderId, (counts.get(move.to.orderId) ?? 0) + 1);
+  return purchaseOrderIds.map((id) => counts.get(id) ?? 0);
 }

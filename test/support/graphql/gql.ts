@@ -30,6 +30,8 @@ type Documents = {
     "\n  mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt, columns: $columns, dryRun: $dryRun) {\n      dryRun\n      errors { line message }\n      purchaseOrders { id status facilityId pendingPreOrderCount items { seqId quantity orderBuffer bufferDays arrivalDate allocatedQuantity product { sku } } }\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": typeof types.UploadPurchaseOrdersDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
+    "query RebalanceCandidates { purchaseOrders(first: 50) { edges { node { id rebalanceCandidateCount } } } }": typeof types.RebalanceCandidatesDocument,
+    "query RebalanceCandidatesAll { purchaseOrders(first: 100) { edges { node { id rebalanceCandidateCount } } } }": typeof types.RebalanceCandidatesAllDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
     "\n  query UploadedPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId items { quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": typeof types.UploadedPurchaseOrderDocument,
     "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": typeof types.CachedPoArrivalsDocument,
@@ -110,6 +112,8 @@ const documents: Documents = {
     "\n  mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt, columns: $columns, dryRun: $dryRun) {\n      dryRun\n      errors { line message }\n      purchaseOrders { id status facilityId pendingPreOrderCount items { seqId quantity orderBuffer bufferDays arrivalDate allocatedQuantity product { sku } } }\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": types.UploadPurchaseOrdersDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
+    "query RebalanceCandidates { purchaseOrders(first: 50) { edges { node { id rebalanceCandidateCount } } } }": types.RebalanceCandidatesDocument,
+    "query RebalanceCandidatesAll { purchaseOrders(first: 100) { edges { node { id rebalanceCandidateCount } } } }": types.RebalanceCandidatesAllDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
     "\n  query UploadedPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId items { quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": types.UploadedPurchaseOrderDocument,
     "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": types.CachedPoArrivalsDocument,
@@ -235,6 +239,14 @@ export function graphql(source: "\n      query PoOneItemPromises { purchaseOrder
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      "): typeof import('./graphql').PoNItemPromisesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RebalanceCandidates { purchaseOrders(first: 50) { edges { node { id rebalanceCandidateCount } } } }"): typeof import('./graphql').RebalanceCandidatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RebalanceCandidatesAll { purchaseOrders(first: 100) { edges { node { id rebalanceCandidateCount } } } }"): typeof import('./graphql').RebalanceCandidatesAllDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

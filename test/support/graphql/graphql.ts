@@ -354,6 +354,16 @@ export type PoNItemPromisesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PoNItemPromisesQuery = { purchaseOrder: { items: Array<{ product: { sku: string, promise: { status: AvailabilityStatus } | null, promise3: { status: AvailabilityStatus } | null } }> } | null };
 
+export type RebalanceCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RebalanceCandidatesQuery = { purchaseOrders: { edges: Array<{ node: { id: string, rebalanceCandidateCount: number } }> } };
+
+export type RebalanceCandidatesAllQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RebalanceCandidatesAllQuery = { purchaseOrders: { edges: Array<{ node: { id: string, rebalanceCandidateCount: number } }> } };
+
 export type DemoCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1128,6 +1138,30 @@ export const PoNItemPromisesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PoNItemPromisesQuery, PoNItemPromisesQueryVariables>;
+export const RebalanceCandidatesDocument = new TypedDocumentString(`
+    query RebalanceCandidates {
+  purchaseOrders(first: 50) {
+    edges {
+      node {
+        id
+        rebalanceCandidateCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalanceCandidatesQuery, RebalanceCandidatesQueryVariables>;
+export const RebalanceCandidatesAllDocument = new TypedDocumentString(`
+    query RebalanceCandidatesAll {
+  purchaseOrders(first: 100) {
+    edges {
+      node {
+        id
+        rebalanceCandidateCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalanceCandidatesAllQuery, RebalanceCandidatesAllQueryVariables>;
 export const DemoCountsDocument = new TypedDocumentString(`
     query DemoCounts {
   purchaseOrders {
