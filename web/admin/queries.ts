@@ -35,7 +35,7 @@ export const EXPORT_POS = graphql(`
 export const PO_DETAIL = graphql(`
   query PurchaseOrderDetail($id: ID!) {
     purchaseOrder(id: $id) {
-      id status facilityId orderDate pendingPreOrderCount
+      id status facilityId orderDate pendingPreOrderCount rebalanceCandidateCount
       items { id seqId quantity receivedQuantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status product { sku name } }
     }
     allocationRuns(purchaseOrderId: $id, first: 10) {
@@ -81,6 +81,17 @@ export const ALLOCATE = graphql(`
       run { id }
       allocations { orderId seqId quantity purchaseOrderItemSeqId promiseDate }
       skipped { orderId seqId reason }
+    }
+  }
+`);
+
+/** "Adjust ATP on early PO": tied pre-orders of this PO's products move to it where it promises earlier. */
+export const REBALANCE_PO = graphql(`
+  mutation RebalancePurchaseOrder($id: ID!, $dryRun: Boolean!) {
+    rebalancePromises(purchaseOrderId: $id, dryRun: $dryRun) {
+      dryRun
+      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }
+      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }
     }
   }
 `);

@@ -269,7 +269,7 @@ export type PurchaseOrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, seqId: string, quantity: number, receivedQuantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
+export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, rebalanceCandidateCount: number, items: Array<{ id: string, seqId: string, quantity: number, receivedQuantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
 
 export type TiedPreOrdersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -293,6 +293,14 @@ export type AllocateSalesOrdersMutationVariables = Exact<{
 
 
 export type AllocateSalesOrdersMutation = { allocateSalesOrders: { dryRun: boolean, allocatedItemCount: number, allocatedQuantity: number, run: { id: string } | null, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> } };
+
+export type RebalancePurchaseOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type RebalancePurchaseOrderMutation = { rebalancePromises: { dryRun: boolean, moves: Array<{ orderId: string, seqId: string, quantity: number, fromPurchaseOrderId: string, fromPurchaseOrderItemSeqId: string, toPurchaseOrderItemSeqId: string, oldPromiseDate: string, newPromiseDate: string }>, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderId: string, purchaseOrderItemSeqId: string, promiseDate: string }> } };
 
 export type ReceivePurchaseOrderItemMutationVariables = Exact<{
   purchaseOrderId: Scalars['ID']['input'];
@@ -435,6 +443,7 @@ export const PurchaseOrderDetailDocument = new TypedDocumentString(`
     facilityId
     orderDate
     pendingPreOrderCount
+    rebalanceCandidateCount
     items {
       id
       seqId
@@ -541,6 +550,31 @@ export const AllocateSalesOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AllocateSalesOrdersMutation, AllocateSalesOrdersMutationVariables>;
+export const RebalancePurchaseOrderDocument = new TypedDocumentString(`
+    mutation RebalancePurchaseOrder($id: ID!, $dryRun: Boolean!) {
+  rebalancePromises(purchaseOrderId: $id, dryRun: $dryRun) {
+    dryRun
+    moves {
+      orderId
+      seqId
+      quantity
+      fromPurchaseOrderId
+      fromPurchaseOrderItemSeqId
+      toPurchaseOrderItemSeqId
+      oldPromiseDate
+      newPromiseDate
+    }
+    allocations {
+      orderId
+      seqId
+      quantity
+      purchaseOrderId
+      purchaseOrderItemSeqId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalancePurchaseOrderMutation, RebalancePurchaseOrderMutationVariables>;
 export const ReceivePurchaseOrderItemDocument = new TypedDocumentString(`
     mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {
   receivePurchaseOrderItem(
