@@ -111,7 +111,7 @@ export const PRE_ORDER_QUEUE = graphql(`
   query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {
     preOrders(filter: $filter, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
-      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku name } } }
+      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId waitingReason largestAvailableToPromise product { sku name } } }
     }
     preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
   }

@@ -318,7 +318,7 @@ export type PreOrderQueueQueryVariables = Exact<{
 }>;
 
 
-export type PreOrderQueueQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string, name: string } } }> }, preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number } };
+export type PreOrderQueueQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null, product: { sku: string, name: string } } }> }, preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number } };
 
 export type ReleasePreOrderItemsMutationVariables = Exact<{
   items: Array<PreOrderItemRef> | PreOrderItemRef;
@@ -625,6 +625,8 @@ export const PreOrderQueueDocument = new TypedDocumentString(`
         promiseDate
         purchaseOrderId
         purchaseOrderItemSeqId
+        waitingReason
+        largestAvailableToPromise
         product {
           sku
           name
