@@ -7,7 +7,8 @@ import { REBALANCE } from "../support/documents";
 import { graphql } from "../support/graphql";
 import { allocationInvariantViolations } from "../support/invariants";
 import { preOrder, products, purchaseOrder } from "../support/scenario";
-import { TestServer, startTestServer } from "../support/server";
+import { TestServer, errorCode, startTestServer } from "../support/server";
+import { snapshot } from "../support/database";
 
 const MOVE_ARRIVAL = graphql(`
   mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id } }
@@ -92,6 +93,22 @@ describe("rebalancePromises on random catalogs (property)", function () {
       }
       for (const w of waiting) expect(promisable.find((p) => p.atp >= Number(w.quantity)), `${w.order_id} fits but waits`).to.equal(undefined);
       expect(await allocationInvariantViolations(api.db)).to.deep.equal([]);
+    }), { numRuns: 100 });
+  });
+
+  it("refuses any other sku / purchaseOrderId pair with a code and writes nothing", async () => {
+    const target = fc.option(fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom("", " ", "R1", "PO-R1-0", "x".repeat(65))), { nil: undefined });
+    await fc.assert(fc.asyncProperty(target, target, fc.boolean(), async (sku, po, dryRun) => {
+      const before = await snapshot(api.db);
+      const res = await api.gql(REBALANCE, { sku, po, dryRun });
+      const code = errorCode(res);
+      if ((sku === undefined) === (po === undefined)) expect(code).to.equal("BAD_USER_INPUT");
+      if (code) {
+        expect(["BAD_USER_INPUT", "NOT_FOUND", "PO_NOT_ALLOCATABLE"]).to.include(code);
+        expect(await snapshot(api.db)).to.deep.equal(before);
+      } else {
+        expect(res.data.rebalancePromises.dryRun).to.equal(dryRun);
+      }
     }), { numRuns: 100 });
   });
 });
