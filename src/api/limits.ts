@@ -25,11 +25,12 @@ export const TOTAL_COUNT_PRICE = 500;
 
 /**
  * Fields that read far more rows than they return, priced instead of their 1: a PO's waiting
- * pre-order items (an index range per product), and the pre-order queue's summary (it counts every
+ * pre-order items (an index range per product), the rebalance candidates (every PO item and tie of
+ * its products, planned), and the pre-order queue's summary (it counts every
  * item its filter selects, as a totalCount does). Served by indexes where a filter narrows them
  * (test/db/query-plans.test.ts), but still the dear part.
  */
-export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = { pendingPreOrderCount: 50, preOrderQueueSummary: TOTAL_COUNT_PRICE };
+export const EXPENSIVE_FIELDS: Readonly<Record<string, number>> = { pendingPreOrderCount: 50, rebalanceCandidateCount: 100, preOrderQueueSummary: TOTAL_COUNT_PRICE };
 
 /** List filters that probe another table for each row they pass over: `filter: { hasPendingPreOrders }`. */
 export const EXPENSIVE_FILTERS: Readonly<Record<string, number>> = { hasPendingPreOrders: 500 };

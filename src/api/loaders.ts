@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import { In } from "typeorm";
 import { Database } from "../db";
 import {
-  PreOrderItemView, PromiseRequest, PurchaseOrderUpload, findProductPromises, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts, preOrderItemsById,
+  PoItemWithHeader, PreOrderItemView, PromiseRequest, PurchaseOrderUpload, findProductPromises, poItemsOfProducts, rebalanceCandidateCounts, findPurchaseOrders, itemsOfPurchaseOrders, pendingPreOrderCounts, preOrderItemsById,
   purchaseOrderItemsById,
 } from "../domain";
 import { OrderHeaderEntity, ProductEntity, PurchaseOrderItemEntity } from "../entities";
@@ -28,6 +28,10 @@ export function createLoaders(db: Database) {
     /** By internal id. Not memoised: a payload resolved after a mutation must show what it wrote. */
     purchaseOrderItem: new DataLoader<number, PurchaseOrderItemEntity | undefined>((ids) => db.read((m) => purchaseOrderItemsById(m, ids)), { cache: false }),
     preOrderItem: new DataLoader<number, PreOrderItemView | undefined>((ids) => db.read((m) => preOrderItemsById(m, ids)), { cache: false }),
+    /** Every PO item of a product with its header's status (waiting reasons): one statement per request tick. Not memoised, like the promises. */
+    productPoItems: new DataLoader<number, PoItemWithHeader[]>((ids) => db.read((m) => poItemsOfProducts(m, ids)), { cache: false }),
+    /** How many tied pre-orders a rebalance would move to each PO: one planning pass for every PO of the request. */
+    rebalanceCandidateCount: new DataLoader<string, number>((ids) => db.read((m) => rebalanceCandidateCounts(m, ids))),
     pendingPreOrderCount: new DataLoader<string, number>((ids) => db.read((m) => pendingPreOrderCounts(m, ids))),
     /**
      * PDP promises by (SKU, quantity): every promise asked for in the same tick in one SQL

@@ -7,13 +7,14 @@ import { PreOrderResolver } from "./resolvers/pre-order.resolver";
 import { PreOrderDeskResolver } from "./resolvers/pre-order-desk.resolver";
 import { ProductResolver } from "./resolvers/product.resolver";
 import { ProductPromiseFieldResolver, ProductPromiseResolver } from "./resolvers/product-promise.resolver";
+import { RebalanceResolver } from "./resolvers/rebalance.resolver";
 import { PurchaseOrderItemResolver, PurchaseOrderResolver } from "./resolvers/purchase-order.resolver";
 import { ViewerResolver } from "./resolvers/viewer.resolver";
 import { DateTimeScalar } from "./types/scalars";
 
 export const resolvers = [
   ProductResolver, PurchaseOrderResolver, PurchaseOrderItemResolver, PreOrderResolver, AllocationResolver, AllocationFieldResolver,
-  ProductPromiseResolver, ProductPromiseFieldResolver, LifecycleResolver, PreOrderDeskResolver, NodeResolver, ViewerResolver,
+  ProductPromiseResolver, ProductPromiseFieldResolver, RebalanceResolver, LifecycleResolver, PreOrderDeskResolver, NodeResolver, ViewerResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

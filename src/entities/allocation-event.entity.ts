@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { idText, statusText, timestamp } from "./columns";
 
-export type AllocationEventType = "ALLOCATE" | "RELEASE" | "REPROMISE" | "FULFILLMENT_RELEASE";
+export type AllocationEventType = "ALLOCATE" | "RELEASE" | "REPROMISE" | "FULFILLMENT_RELEASE" | "MOVE";
 
 /** Append-only history of every tie, untie and re-promise. Rows are never updated. */
 @Entity("allocation_event")

@@ -296,6 +296,25 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
     expect(await page.innerText("#export-status")).to.equal("Exported 52 POs (53 item rows) in the upload's columns, arrival dates as yyyy-MM-dd.");
   });
 
+  it("shows how many tied pre-orders an earlier PO could take, previews the moves and rebalances", async () => {
+    await allocate(api, "PO-DEMO-1");
+    await purchaseOrder(api, "PO-DEMO-EARLY", [{ sku: "BOOT-TAN-42", quantity: 8, arrivalDate: inDays(20) }]);
+    await signIn();
+    await page.goto(`${origin}/admin#/po/PO-DEMO-EARLY`);
+    await page.waitForSelector("#rebalance-count");
+    expect(await page.innerText("#rebalance-count")).to.equal("2 tied pre-orders of its products could move here and be promised earlier");
+    expect(await page.isDisabled("#rebalance-run"), "Rebalance comes after a preview").to.equal(true);
+    await page.click("#rebalance-preview");
+    await page.waitForSelector("#rebalance-moves");
+    expect(await page.locator("#rebalance-moves tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-order")))).to.deep.equal(["SO-DEMO-1002", "SO-DEMO-1005", "SO-DEMO-1003"]);
+    expect(await usabilityProblems(page)).to.deep.equal([]);
+    await page.click("#rebalance-run");
+    await page.waitForSelector("#flash .notice-success");
+    expect(await page.innerText("#flash")).to.equal("Moved 2 pre-order items to PO-DEMO-EARLY with earlier promise dates; tied 1 waiting item.");
+    await page.waitForSelector("#rebalance-count:text('0 tied pre-orders')");
+    expect(seen.consoleErrors).to.deep.equal([]);
+  });
+
   it("receives stock on a PO line: releases the oldest tied pre-orders whole, adds the rest to inventory, completes the line", async () => {
     await allocate(api, "PO-DEMO-1");
     await signIn();

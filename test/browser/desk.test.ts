@@ -104,6 +104,15 @@ describe("The console's pre-order queue (headless Chromium, demo catalog)", func
     expect(seen.consoleErrors).to.deep.equal([]);
   });
 
+  it("says why each waiting item waits (PreOrderItem.waitingReason)", async () => {
+    await allocate(api, "PO-DEMO-1");
+    await openQueue();
+    const reasons = Object.fromEntries(await page.locator("#queue-list tbody tr").evaluateAll((rows) =>
+      rows.map((r) => [r.getAttribute("data-order"), r.querySelector("[data-col=reason]")?.textContent ?? null])));
+    expect(reasons).to.deep.include({ "SO-DEMO-1001/00001": "", "SO-DEMO-1003/00001": "Needs 5, the best PO has 1", "SO-DEMO-1006/00001": "Not in pre-order parking" });
+    expect(seen.consoleErrors).to.deep.equal([]);
+  });
+
   it("pages by cursor, oldest first", async () => {
     for (let i = 1; i <= 24; i++) await preOrder(api, `SO-SCARF-${String(i).padStart(2, "0")}`, daysAgo(30 - i / 2), [{ sku: "SCARF-GREY", quantity: 1 }]);
     await openQueue();

@@ -35,6 +35,20 @@ const RECEIVE_ITEM = doc(graphql(`
   }
 `));
 
+const WAITING_WHY = doc(graphql(`query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }`));
+const ALLOCATE_WHY = doc(graphql(`
+  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }
+`));
+const EXPLAIN = doc(graphql(`
+  query CachedExplain($sku: String!, $quantity: Int) {
+    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }
+  }
+`));
+
+const REBALANCE_MOVES = doc(graphql(`
+  mutation CachedRebalance($po: ID!) { rebalancePromises(purchaseOrderId: $po) { moves { orderId preOrderItem { id promiseDate purchaseOrderId } } } }
+`));
+
 describe("A real client: Apollo Client 4's normalised InMemoryCache against the server", () => {
   let api: TestServer;
   let requests: string[];
@@ -113,5 +127,33 @@ describe("A real client: Apollo Client 4's normalised InMemoryCache against the 
     expect(cached?.preOrders.edges.map((e) => [e.node.orderId, e.node.promiseDate, e.node.purchaseOrderId])).to.deep.equal([["SO-1", inDays(31), "PO-2"]]);
     expect(requests).to.deep.equal(["CachedWaiting", "CachedAllocate"]);
     expect((await allocate(api, "PO-2")).allocatedItemCount).to.equal(0);
+  });
+
+  it("updates the moved pre-order items in the cache from rebalancePromises' payload, without refetching", async () => {
+    await preOrder(api, "SO-1", daysAgo(3), [{ sku: "B", quantity: 2 }]);
+    await preOrder(api, "SO-2", daysAgo(2), [{ sku: "B", quantity: 2 }]);
+    const before = await client.query({ query: WAITING });
+    expect(before.data?.preOrders.edges.map((e) => [e.node.orderId, e.node.purchaseOrderId, e.node.promiseDate])).to.deep.equal([["SO-1", "PO-1", inDays(12)], ["SO-2", "PO-1", inDays(12)]]);
+    await purchaseOrder(api, "PO-EARLY", [{ sku: "B", quantity: 2, arrivalDate: inDays(4) }]);
+    const result = await client.mutate({ mutation: REBALANCE_MOVES, variables: { po: "PO-EARLY" } });
+    expect(result.data?.rebalancePromises.moves.map((m) => m.orderId)).to.deep.equal(["SO-1"]);
+    const cached = client.readQuery({ query: WAITING });
+    expect(cached?.preOrders.edges.map((e) => [e.node.orderId, e.node.purchaseOrderId, e.node.promiseDate])).to.deep.equal([["SO-1", "PO-EARLY", inDays(4)], ["SO-2", "PO-1", inDays(12)]]);
+    expect(requests).to.deep.equal(["CachedWaiting", "CachedRebalance"]);
+  });
+
+  it("reads promiseExplanation, and a pre-order's waitingReason that Allocate Sales Orders' payload clears in the cache", async () => {
+    await preOrder(api, "SO-1", daysAgo(2), [{ sku: "A", quantity: 30 }]);
+    const explained = await client.query({ query: EXPLAIN, variables: { sku: "A", quantity: 30 } });
+    expect(explained.data?.promiseExplanation?.poItems.map((p) => [p.purchaseOrderId, p.canPromise, p.blocker])).to.deep.equal([["PO-1", true, null]]);
+    expect(explained.data?.promiseExplanation?.answer).to.deep.include({ status: "OUT_OF_STOCK", promiseDate: null });
+    const waiting = await client.query({ query: WAITING_WHY });
+    expect(waiting.data?.preOrders.edges.map((e) => [e.node.waitingReason, e.node.largestAvailableToPromise])).to.deep.equal([["INSUFFICIENT_ATP", 10]]);
+
+    await purchaseOrder(api, "PO-2", [{ sku: "A", quantity: 40, arrivalDate: inDays(30) }]);
+    await client.mutate({ mutation: ALLOCATE_WHY, variables: { id: "PO-2" } });
+    const cached = client.readQuery({ query: WAITING_WHY });
+    expect(cached?.preOrders.edges.map((e) => [e.node.orderId, e.node.waitingReason, e.node.largestAvailableToPromise])).to.deep.equal([["SO-1", null, null]]);
+    expect(requests).to.deep.equal(["CachedExplain", "CachedWaitingWhy", "CachedAllocateWhy"]);
   });
 });

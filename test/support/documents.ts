@@ -117,6 +117,20 @@ export const PROMISE = graphql(`
   query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }
 `);
 
+export const PROMISE_EXPLANATION = graphql(`
+  query PromiseExplanation($sku: String!, $quantity: Int) {
+    promiseExplanation(sku: $sku, quantity: $quantity) {
+      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits
+      poItems {
+        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate
+        canPromise blocker
+      }
+      steps { kind passed available quantity purchaseOrderId seqId text }
+      answer { ...PromiseFields }
+    }
+  }
+`);
+
 export const PROMISES = graphql(`
   query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }
 `);
@@ -175,6 +189,22 @@ export const RELEASE_PRE_ORDER_ITEMS = graphql(`
 export const UPDATE_PROMISE_DATE = graphql(`
   mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {
     updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }
+  }
+`);
+
+export const WAITING_REASONS = graphql(`
+  query WaitingReasons($f: PreOrderFilter, $first: Int) {
+    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }
+  }
+`);
+
+export const REBALANCE = graphql(`
+  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {
+    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {
+      dryRun
+      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }
+      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }
+    }
   }
 `);
 

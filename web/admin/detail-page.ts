@@ -4,7 +4,7 @@ import { Child, day, h, moment, notice, plural, replace, stackable, STATUS_WORDS
 import { findPageHash } from "./find-page.js";
 import type { PurchaseOrderDetailQuery, TiedPreOrdersQuery } from "./graphql/graphql.js";
 import {
-  ALLOCATE, AllocatePayload, AllocationRun, PO_DETAIL, PoItem, PurchaseOrder, RECEIVE, ReceivePayload, TIED_PRE_ORDERS, TiedPreOrder, WaitingPreOrder,
+  ALLOCATE, AllocatePayload, AllocationRun, PO_DETAIL, PoItem, PurchaseOrder, REBALANCE_PO, RECEIVE, ReceivePayload, TIED_PRE_ORDERS, TiedPreOrder, WaitingPreOrder,
   waitingPreOrders,
 } from "./queries.js";
 
@@ -45,6 +45,7 @@ export function renderDetailPage(root: HTMLElement, id: string, viewer: Viewer):
       header(po),
       actions(po, viewer, panel, flash, reload),
       panel,
+      rebalanceSection(po, viewer, flash, reload),
       h("h2", {}, "Items"), itemsTable(po, viewer, flash, reload),
       h("h2", {}, `Pre-orders tied to this PO (${tied.preOrders.totalCount})`), tiedTable(id, tied),
       h("h2", {}, "Allocation runs"), runsTable(data.allocationRuns.edges.map((e) => e.node)));
@@ -58,7 +59,8 @@ function header(po: PurchaseOrder): HTMLElement {
     h("dl", { class: "facts" },
       h("dt", {}, "Facility"), h("dd", {}, po.facilityId),
       h("dt", {}, "Ordered on"), h("dd", {}, day(po.orderDate)),
-      h("dt", {}, "Pending pre-orders"), h("dd", { id: "pending-count" }, plural(po.pendingPreOrderCount, "item"), " waiting for this PO's products")));
+      h("dt", {}, "Pending pre-orders"), h("dd", { id: "pending-count" }, plural(po.pendingPreOrderCount, "item"), " waiting for this PO's products"),
+      h("dt", {}, "Earlier promises"), h("dd", { id: "rebalance-count" }, plural(po.rebalanceCandidateCount, "tied pre-order"), " of its products could move here and be promised earlier")));
 }
 
 function actions(po: PurchaseOrder, viewer: Viewer, panel: HTMLElement, flash: HTMLElement, reload: () => Promise<void>): HTMLElement {
@@ -331,4 +333,71 @@ function runsTable(runs: AllocationRun[]): HTMLElement {
     h("tbody", {}, runs.map((run) => h("tr", {},
       h("td", {}, run.id.replace(/^AllocationRun:/, "")), h("td", {}, moment(run.startedAt)), h("td", {}, run.triggeredBy ?? h("span", { class: "muted" }, "—")),
       h("td", { class: "num" }, run.allocatedItemCount), h("td", { class: "num" }, run.allocatedQuantity), h("td", { class: "num" }, run.skippedItemCount))))));
+}
+
+type RebalancePayload = Awaited<ReturnType<typeof rebalance>>;
+
+async function rebalance(id: string, dryRun: boolean) {
+  return (await request(REBALANCE_PO, { id, dryRun })).rebalancePromises;
+}
+
+/**
+ * "Adjust ATP on early PO": Preview lists the tied pre-orders that would move to this PO (and the
+ * waiting ones the freed units would tie); Rebalance runs it. Admin only, open POs only.
+ */
+function rebalanceSection(po: PurchaseOrder, viewer: Viewer, flash: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const reason = viewer.role !== "ADMIN"
+    ? "Rebalancing needs the admin key."
+    : !ALLOCATABLE.has(po.status) ? "Only created or approved POs can take pre-orders." : null;
+  const list = h("div", { id: "rebalance-panel", "aria-live": "polite" });
+  const described = { "aria-describedby": "rebalance-reason" };
+  const previewButton = h("button", { type: "button", id: "rebalance-preview", disabled: reason !== null, ...described }, "Preview moves");
+  const runButton = h("button", { type: "button", id: "rebalance-run", disabled: true, ...described }, "Rebalance");
+  const failed = async (error: unknown) => {
+    replace(flash, notice("error", (error as ApiError).message));
+    if ((error as ApiError).code !== "UNAUTHENTICATED") await reload();
+  };
+  previewButton.addEventListener("click", async () => {
+    replace(flash);
+    previewButton.disabled = true;
+    try {
+      const preview = await rebalance(po.id, true);
+      replace(list, movesTable(preview));
+      runButton.disabled = preview.moves.length === 0 && preview.allocations.length === 0;
+    } catch (error) {
+      await failed(error);
+    }
+    previewButton.disabled = reason !== null;
+  });
+  runButton.addEventListener("click", async () => {
+    replace(flash);
+    runButton.disabled = previewButton.disabled = true;
+    try {
+      const result = await rebalance(po.id, false);
+      replace(flash, notice("success",
+        `Moved ${plural(result.moves.length, "pre-order item")} to ${po.id} with earlier promise dates; tied ${plural(result.allocations.length, "waiting item")}.`));
+      await reload();
+    } catch (error) {
+      await failed(error);
+    }
+  });
+  return h("section", { id: "rebalance" },
+    h("h2", {}, "Adjust ATP on early PO"),
+    h("div", { class: "actions" }, previewButton, runButton,
+      h("p", { class: reason ? "reason" : "muted", id: "rebalance-reason" }, reason ??
+        "Preview moves changes nothing. Rebalance moves the oldest tied pre-orders of this PO's products here where it promises earlier, and ties waiting ones that then fit.")),
+    list);
+}
+
+function movesTable(payload: RebalancePayload): HTMLElement {
+  if (payload.moves.length === 0 && payload.allocations.length === 0) return h("p", { id: "rebalance-none" }, "Nothing would move: no tied pre-order can be promised earlier here.");
+  return h("table", { id: "rebalance-moves" },
+    h("thead", {}, h("tr", {}, h("th", {}, "Pre-order"), h("th", {}, "Units"), h("th", {}, "From"), h("th", {}, "Promised"), h("th", {}, "Now promised"))),
+    h("tbody", {},
+      ...payload.moves.map((m) => h("tr", { "data-order": m.orderId },
+        h("td", {}, `${m.orderId}/${m.seqId}`), h("td", { class: "num" }, String(m.quantity)),
+        h("td", {}, `${m.fromPurchaseOrderId}/${m.fromPurchaseOrderItemSeqId}`), h("td", {}, day(m.oldPromiseDate)), h("td", {}, day(m.newPromiseDate)))),
+      ...payload.allocations.map((a) => h("tr", { "data-order": a.orderId },
+        h("td", {}, `${a.orderId}/${a.seqId}`), h("td", { class: "num" }, String(a.quantity)),
+        h("td", {}, "waiting"), h("td", {}, "—"), h("td", {}, day(a.promiseDate))))));
 }

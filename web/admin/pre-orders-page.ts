@@ -134,7 +134,8 @@ async function loadQueue(page: QueuePage, summary: HTMLElement, list: HTMLElemen
       h("td", {}, h("strong", {}, node.product.sku), h("br"), h("span", { class: "muted" }, node.product.name)),
       h("td", { class: "num" }, node.quantity),
       h("td", { "data-col": "state" }, stateOf(node)),
-      h("td", { "data-col": "promise" }, day(node.promiseDate, "none")));
+      h("td", { "data-col": "promise" }, day(node.promiseDate, "none")),
+      h("td", { "data-col": "reason" }, reasonWords(node.waitingReason, node.quantity, node.largestAvailableToPromise)));
   });
   all.addEventListener("change", () => {
     for (const [i, box] of boxes.entries()) {
@@ -151,7 +152,7 @@ async function loadQueue(page: QueuePage, summary: HTMLElement, list: HTMLElemen
     stackable(h("table", { class: "grid", id: "queue-list" },
       h("caption", { class: "sr-only" }, "Pre-order items, oldest first"),
       h("thead", {}, h("tr", {}, page.canAct ? h("th", {}, all) : null, h("th", {}, "Order / item"), h("th", {}, "Ordered on"), h("th", {}, "Product"),
-        h("th", { class: "num" }, "Quantity"), h("th", {}, "State"), h("th", {}, "Promise date"))),
+        h("th", { class: "num" }, "Quantity"), h("th", {}, "State"), h("th", {}, "Promise date"), h("th", {}, "Why waiting"))),
       h("tbody", {}, rows))),
     h("nav", { class: "pager", "aria-label": "Pages" }, previous,
       h("span", { class: "muted", id: "queue-page-status" }, `Items ${from}–${from + edges.length - 1} of ${totalCount}, oldest first`), next));
@@ -295,4 +296,17 @@ function confirmCancel(count: number): Promise<boolean> {
     document.body.appendChild(dialog);
     dialog.showModal();
   });
+}
+
+/** PreOrderItem.waitingReason in words for the merchandiser; empty when tied (or a PO could take it now). */
+function reasonWords(reason: string | null | undefined, quantity: number, largest: number | null | undefined): string {
+  switch (reason) {
+    case "NOT_IN_PARKING": return "Not in pre-order parking";
+    case "CANCELLED": return "Cancelled";
+    case "HAS_PROMISE_DATE": return "Promise date set by hand";
+    case "NO_OPEN_PO_ITEM": return "No open PO for this product";
+    case "NO_FUTURE_ARRIVAL": return "No PO arriving today or later";
+    case "INSUFFICIENT_ATP": return `Needs ${quantity}, the best PO has ${largest ?? 0}`;
+    default: return "";
+  }
 }

@@ -35,7 +35,7 @@ export const EXPORT_POS = graphql(`
 export const PO_DETAIL = graphql(`
   query PurchaseOrderDetail($id: ID!) {
     purchaseOrder(id: $id) {
-      id status facilityId orderDate pendingPreOrderCount
+      id status facilityId orderDate pendingPreOrderCount rebalanceCandidateCount
       items { id seqId quantity receivedQuantity orderBuffer bufferDays allocatedQuantity availableToPromise arrivalDate promiseDate status product { sku name } }
     }
     allocationRuns(purchaseOrderId: $id, first: 10) {
@@ -85,6 +85,17 @@ export const ALLOCATE = graphql(`
   }
 `);
 
+/** "Adjust ATP on early PO": tied pre-orders of this PO's products move to it where it promises earlier. */
+export const REBALANCE_PO = graphql(`
+  mutation RebalancePurchaseOrder($id: ID!, $dryRun: Boolean!) {
+    rebalancePromises(purchaseOrderId: $id, dryRun: $dryRun) {
+      dryRun
+      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }
+      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }
+    }
+  }
+`);
+
 export const RECEIVE = graphql(`
   mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {
     receivePurchaseOrderItem(purchaseOrderId: $purchaseOrderId, seqId: $seqId, quantity: $quantity) {
@@ -100,7 +111,7 @@ export const PRE_ORDER_QUEUE = graphql(`
   query PreOrderQueue($filter: PreOrderFilter, $first: Int, $after: String) {
     preOrders(filter: $filter, first: $first, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
-      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId product { sku name } } }
+      edges { node { id orderId seqId orderDate quantity status facilityId promiseDate purchaseOrderId purchaseOrderItemSeqId waitingReason largestAvailableToPromise product { sku name } } }
     }
     preOrderQueueSummary(filter: $filter) { orderCount itemCount unitCount waitingItemCount tiedItemCount }
   }

@@ -1,12 +1,13 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PAGE_SIZE } from "../../db";
-import { existingPreOrder, importPreOrder, listPreOrders, preOrderQueueSummary } from "../../domain";
+import { WaitingCheck, existingPreOrder, importPreOrder, listPreOrders, preOrderQueueSummary, startOfTodayUtc, whyWaiting } from "../../domain";
 import { Context } from "../context";
 import { toConnection } from "../types/page.type";
 import {
   ImportPreOrderPayload, PreOrderFilter, PreOrderInput, PreOrderItem, PreOrderItemConnection, PreOrderQueueSummary, toPreOrderItem,
 } from "../types/pre-order.type";
 import { Product } from "../types/product.type";
+import { WaitingReason } from "../types/enums";
 import { toProduct } from "./product.resolver";
 
 @Resolver(() => PreOrderItem)
@@ -42,4 +43,18 @@ export class PreOrderResolver {
   async product(@Root() item: PreOrderItem, @Ctx() { loaders }: Context): Promise<Product> {
     return toProduct((await loaders.product.load(item.productId))!);
   }
+
+  @FieldResolver(() => WaitingReason, { nullable: true, description: "Why it is not tied to a PO, as the allocation rules decide; null when tied, or when a PO item could take it now (Allocate Sales Orders has not run since)" })
+  async waitingReason(@Root() item: PreOrderItem, @Ctx() { loaders }: Context): Promise<WaitingReason | null> {
+    return (await waitingCheck(item, loaders)).reason as WaitingReason | null;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: "When waitingReason is INSUFFICIENT_ATP: the largest ATP on an allocatable PO item of its product (it needs quantity, the best PO has this); else null" })
+  async largestAvailableToPromise(@Root() item: PreOrderItem, @Ctx() { loaders }: Context): Promise<number | null> {
+    return (await waitingCheck(item, loaders)).largestAvailableToPromise;
+  }
 }
+
+const waitingCheck = async (item: PreOrderItem, loaders: Context["loaders"]): Promise<WaitingCheck> =>
+  whyWaiting({ tied: item.purchaseOrderId !== null, facilityId: item.facilityId, status: item.status, promiseDate: item.promiseDate, quantity: item.quantity },
+    await loaders.productPoItems.load(item.productId), startOfTodayUtc());

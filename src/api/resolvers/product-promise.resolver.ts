@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { checkPromiseLookup } from "../../domain";
+import { checkPromiseLookup, explainPromise } from "../../domain";
 import { Context } from "../context";
 import { Product } from "../types/product.type";
 import { ProductPromise } from "../types/product-promise.type";
+import { PromiseExplanation, toPromiseExplanation } from "../types/promise-explanation.type";
 
 const quantityArg = { nullable: true, description: 'Answers "when could I get this many?"; default 1' } as const;
 
@@ -31,6 +32,16 @@ export class ProductPromiseResolver {
   ): Promise<(ProductPromise | null)[]> {
     checkPromiseLookup(skus, quantity);
     return Promise.all(skus.map((sku) => loaders.productPromise.load({ sku, quantity })));
+  }
+
+  @Query(() => PromiseExplanation, { nullable: true, description: "Support and admin: why the product page shows what it shows for a SKU and a quantity; null for an unknown SKU" })
+  async promiseExplanation(
+    @Arg("sku", { description: "The product's SKU" }) sku: string,
+    @Ctx() { db }: Context,
+    @Arg("quantity", () => Int, { ...quantityArg, defaultValue: 1 }) quantity?: number,
+  ): Promise<PromiseExplanation | null> {
+    const view = await db.read((m) => explainPromise(m, sku, quantity));
+    return view && toPromiseExplanation(view);
   }
 }
 

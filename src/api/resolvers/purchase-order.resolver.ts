@@ -64,6 +64,11 @@ export class PurchaseOrderResolver {
   pendingPreOrderCount(@Root() po: PurchaseOrder, @Ctx() { loaders }: Context): Promise<number> {
     return loaders.pendingPreOrderCount.load(po.id);
   }
+
+  @FieldResolver(() => Int, { description: "How many tied pre-orders of its products rebalancePromises would move to this PO now (the same planning as its dry run): the console's \"Adjust ATP on early PO\" hint" })
+  rebalanceCandidateCount(@Root() po: PurchaseOrder, @Ctx() { loaders }: Context): Promise<number> {
+    return loaders.rebalanceCandidateCount.load(po.id);
+  }
 }
 
 @Resolver(() => PurchaseOrderItem)

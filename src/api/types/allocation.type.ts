@@ -65,3 +65,26 @@ export const toAllocationRun = (run: AllocationRunEntity): AllocationRun => ({
   allocatedQuantity: run.allocatedQuantity,
   skippedItemCount: run.skippedItemCount,
 });
+
+@ObjectType({ description: "A tied pre-order item moved whole to a PO item that promises an earlier day (rebalancePromises)" })
+export class PreOrderMove {
+  salesOrderItemId: number;
+
+  @Field(() => ID, { description: "The pre-order's order id" }) orderId: string;
+  @Field({ description: "The pre-order item's seq id" }) seqId: string;
+  @Field(() => Int, { description: "Units moved (the item's whole quantity)" }) quantity: number;
+  @Field(() => ID, { description: "The PO it was tied to" }) fromPurchaseOrderId: string;
+  @Field({ description: "The PO item it was tied to" }) fromPurchaseOrderItemSeqId: string;
+  @Field(() => ID, { description: "The PO it is tied to now" }) toPurchaseOrderId: string;
+  @Field({ description: "The PO item it is tied to now" }) toPurchaseOrderItemSeqId: string;
+  @Field(() => DateScalar, { description: "The day it was promised" }) oldPromiseDate: Date;
+  @Field(() => DateScalar, { description: "The earlier day it is promised now: the new PO item's arrival date plus its buffer days" }) newPromiseDate: Date;
+}
+
+@ObjectType({ description: "What rebalancePromises moved and tied (or, in a dry run, would)" })
+export class RebalancePromisesPayload {
+  @Field({ description: "True when this was a preview: nothing was written" }) dryRun: boolean;
+  @Field(() => [PreOrderMove], { description: "The tied pre-order items moved to an earlier PO item, oldest order first" }) moves: PreOrderMove[];
+  @Field(() => [Allocation], { description: "The waiting pre-order items tied with the units the moves freed (and any other ATP of the products), oldest first" })
+  allocations: Allocation[];
+}

@@ -7,7 +7,7 @@ import { Node } from "./node.type";
 import { Connection } from "./page.type";
 import { DateScalar, DateTimeScalar } from "./scalars";
 
-export enum AllocationEventType { ALLOCATE = "ALLOCATE", RELEASE = "RELEASE", REPROMISE = "REPROMISE", FULFILLMENT_RELEASE = "FULFILLMENT_RELEASE" }
+export enum AllocationEventType { ALLOCATE = "ALLOCATE", RELEASE = "RELEASE", REPROMISE = "REPROMISE", FULFILLMENT_RELEASE = "FULFILLMENT_RELEASE", MOVE = "MOVE" }
 registerEnumType(AllocationEventType, {
   name: "AllocationEventType",
   description: "What an allocation history event did to a pre-order item's tie",
@@ -15,6 +15,7 @@ registerEnumType(AllocationEventType, {
     ALLOCATE: { description: "Tied to a PO item and promised (Allocate Sales Orders, pre-order import or a manual tie)" },
     RELEASE: { description: "Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation)" },
     REPROMISE: { description: "Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand" },
+    MOVE: { description: "Moved whole to a PO item promising an earlier day (rebalancePromises); the event names the new PO item, its reason the one it left" },
     FULFILLMENT_RELEASE: {
       description: "Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record",
     },

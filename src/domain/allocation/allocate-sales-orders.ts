@@ -106,7 +106,7 @@ export async function allocateSalesOrders(manager: EntityManager, purchaseOrderI
  * in first out within it. Not locked: the claim locks the ones it ties, by id, and its guard
  * refuses any that stopped waiting meanwhile.
  */
-async function* waitingPages(manager: EntityManager, productIds: number[]): AsyncGenerator<SalesItemRow[]> {
+export async function* waitingPages(manager: EntityManager, productIds: number[]): AsyncGenerator<SalesItemRow[]> {
   const { productsPerRead, page: pageSize } = waitingReadSizes;
   for (const products of chunk([...productIds].sort((a, b) => a - b), productsPerRead)) {
     let after: SalesItemRow | null = null;

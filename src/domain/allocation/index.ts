@@ -10,3 +10,7 @@ export {
 export type { Plan, PlannedTie, PoItemForRules, SkipReason, WaitingItem } from "./rules";
 export { claimWaitingItems, raiseAllocated, repromiseItems, untieItems } from "./ties";
 export type { Tie, TiedRef } from "./ties";
+export { poItemsOfProducts, whyWaiting } from "./waiting-reason";
+export type { PoItemWithHeader, WaitingCandidate, WaitingCheck, WaitingReason } from "./waiting-reason";
+export { isEarlier, planRebalance, promisableItems, rebalanceCandidateCounts, rebalancePromises } from "./rebalance";
+export type { PlannedMove, PreOrderMoveView, RebalanceResult, RebalanceTarget } from "./rebalance";

@@ -80,9 +80,18 @@ export function promiseDateOf(item: Pick<PoItemForRules, "estimatedDeliveryDate"
   return item.estimatedDeliveryDate && addDays(item.estimatedDeliveryDate, item.bufferDays);
 }
 
-/** Rule 5: the first candidate (already in preference order) whose ATP covers the whole quantity. */
-export function pickPoItem<T extends PoItemForRules>(candidates: T[], quantity: number): T | undefined {
-  return candidates.find((item) => availableToPromise(item) >= quantity);
+/**
+ * Rule 5: the first candidate (already in preference order) whose ATP covers the whole quantity.
+ * `onConsider`, when given, hears each candidate looked at and whether it covers (promiseExplanation
+ * builds its steps from it, so the explanation is this very decision).
+ */
+export function pickPoItem<T extends PoItemForRules>(candidates: T[], quantity: number, onConsider?: (item: T, covers: boolean) => void): T | undefined {
+  if (!onConsider) return candidates.find((item) => availableToPromise(item) >= quantity);
+  return candidates.find((item) => {
+    const covers = availableToPromise(item) >= quantity;
+    onConsider(item, covers);
+    return covers;
+  });
 }
 
 export type SkipReason = "INSUFFICIENT_ATP" | "NO_ARRIVAL_DATE";

@@ -93,3 +93,32 @@ export async function repromiseItems(manager: EntityManager, poItemId: number, p
   );
   if (changed !== expected) throw new RetryableConflict("The pre-orders tied to a PO item changed while re-promising them");
 }
+
+/** A tied pre-order item moving whole from one PO item to another (a rebalance). */
+export interface Move {
+  salesOrderItemId: number;
+  fromPoItemId: number;
+  toPoItemId: number;
+  promiseDate: Date;
+}
+
+/**
+ * Moves tied pre-order items to other PO items with new promise dates, only where each is still
+ * tied to its `from` item and holds its units (in parking); in id order. The callers hold both PO
+ * items' locks, and move the units with giveBackUnits and raiseAllocated.
+ */
+export async function moveTiedItems(manager: EntityManager, moves: Move[]): Promise<void> {
+  for (const part of chunk([...moves].sort((a, b) => a.salesOrderItemId - b.salesOrderItemId), CHUNK)) {
+    const cases = part.map(() => "WHEN ? THEN ?").join(" ");
+    const sql = `UPDATE sales_order_item SET po_item_id = CASE so_item_id ${cases} END, promised_datetime = CASE so_item_id ${cases} END ` +
+      `WHERE so_item_id IN (${placeholders(part.length)}) AND po_item_id = CASE so_item_id ${cases} END AND facility_id = '${PRE_ORDER_PARKING}'`;
+    const params = [
+      ...part.flatMap((m) => [m.salesOrderItemId, m.toPoItemId]),
+      ...part.flatMap((m) => [m.salesOrderItemId, sqlDate(m.promiseDate)]),
+      ...part.map((m) => m.salesOrderItemId),
+      ...part.flatMap((m) => [m.salesOrderItemId, m.fromPoItemId]),
+    ];
+    const changed = await execute(manager, sql, params);
+    if (changed !== part.length) throw new RetryableConflict("A tied pre-order item changed while moving it");
+  }
+}

@@ -35,7 +35,7 @@ export interface ProductPromiseView {
   purchaseOrderId: string | null;
 }
 
-interface PromiseProduct {
+export interface PromiseProduct {
   productId: number;
   sku: string;
   inventoryAvailable: number;
@@ -101,6 +101,14 @@ export function groupPromiseRows(rows: Record<string, unknown>[]): Map<string, {
   return bySku;
 }
 
+/** Hears each step of decidePromise as it is taken (promiseExplanation); the PDP passes none. */
+export interface PromiseTrace {
+  /** The first step: does inventory cover the quantity? */
+  inventory(inventoryAvailable: number, quantity: number, covers: boolean): void;
+  /** Each candidate PO item looked at, in preference order, and whether its ATP covers the quantity. */
+  poItem(item: PromisePoItem, covers: boolean): void;
+}
+
 /**
  * The promise for N units of one product, given its allocatable PO items with ATP > 0:
  * IN_STOCK when inventory covers N; else PRE_ORDER when one PO item can cover N whole (the
@@ -110,11 +118,12 @@ export function groupPromiseRows(rows: Record<string, unknown>[]): Map<string, {
  * `availableToPromise` is the PO ATP sum in every status, so a storefront can show it next to
  * "in stock" too; promiseDate and purchaseOrderId are set for PRE_ORDER only.
  */
-export function decidePromise(product: PromiseProduct, items: PromisePoItem[], quantity?: number | null): ProductPromiseView {
+export function decidePromise(product: PromiseProduct, items: PromisePoItem[], quantity?: number | null, trace?: PromiseTrace): ProductPromiseView {
   const wanted = quantity ?? 1;
   const candidates = [...items].sort(byPreference);
   const atp = Math.min(candidates.reduce((sum, item) => sum + availableToPromise(item), 0), MAX_INT);
-  const chosen = product.inventoryAvailable >= wanted ? undefined : pickPoItem(candidates, wanted);
+  trace?.inventory(product.inventoryAvailable, wanted, product.inventoryAvailable >= wanted);
+  const chosen = product.inventoryAvailable >= wanted ? undefined : pickPoItem(candidates, wanted, trace?.poItem);
   const status: AvailabilityStatus = product.inventoryAvailable >= wanted ? "IN_STOCK" : chosen ? "PRE_ORDER" : "OUT_OF_STOCK";
   return {
     sku: product.sku,

@@ -30,6 +30,8 @@ type Documents = {
     "\n  mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt, columns: $columns, dryRun: $dryRun) {\n      dryRun\n      errors { line message }\n      purchaseOrders { id status facilityId pendingPreOrderCount items { seqId quantity orderBuffer bufferDays arrivalDate allocatedQuantity product { sku } } }\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": typeof types.UploadPurchaseOrdersDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": typeof types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": typeof types.PoNItemPromisesDocument,
+    "query RebalanceCandidates { purchaseOrders(first: 50) { edges { node { id rebalanceCandidateCount } } } }": typeof types.RebalanceCandidatesDocument,
+    "query RebalanceCandidatesAll { purchaseOrders(first: 100) { edges { node { id rebalanceCandidateCount } } } }": typeof types.RebalanceCandidatesAllDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": typeof types.DemoCountsDocument,
     "\n  query UploadedPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId items { quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": typeof types.UploadedPurchaseOrderDocument,
     "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": typeof types.CachedPoArrivalsDocument,
@@ -40,6 +42,10 @@ type Documents = {
     "query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }": typeof types.CachedPoReceivingDocument,
     "query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }": typeof types.CachedQueueDocument,
     "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n": typeof types.CachedReceiveDocument,
+    "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }": typeof types.CachedWaitingWhyDocument,
+    "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n": typeof types.CachedAllocateWhyDocument,
+    "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n": typeof types.CachedExplainDocument,
+    "\n  mutation CachedRebalance($po: ID!) { rebalancePromises(purchaseOrderId: $po) { moves { orderId preOrderItem { id promiseDate purchaseOrderId } } } }\n": typeof types.CachedRebalanceDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": typeof types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": typeof types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": typeof types.QueuePageDocument,
@@ -49,6 +55,7 @@ type Documents = {
     "\n  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }\n": typeof types.CutPoItemDocument,
     "mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }": typeof types.CancelMixItemDocument,
     "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": typeof types.UploadMappedDocument,
+    "\n  mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id } }\n": typeof types.RebalanceMoveArrivalDocument,
     "query RunIds { allocationRuns { totalCount } }": typeof types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": typeof types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": typeof types.SneakDocument,
@@ -74,6 +81,7 @@ type Documents = {
     "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": typeof types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": typeof types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromiseDocument,
+    "\n  query PromiseExplanation($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) {\n      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits\n      poItems {\n        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate\n        canPromise blocker\n      }\n      steps { kind passed available quantity purchaseOrderId seqId text }\n      answer { ...PromiseFields }\n    }\n  }\n": typeof types.PromiseExplanationDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": typeof types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": typeof types.PurchaseOrderDocument,
     "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": typeof types.PurchaseOrdersDocument,
@@ -83,6 +91,8 @@ type Documents = {
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": typeof types.ReceivePurchaseOrderItemDocument,
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": typeof types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": typeof types.UpdatePreOrderPromiseDateDocument,
+    "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n": typeof types.WaitingReasonsDocument,
+    "\n  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {\n    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {\n      dryRun\n      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n    }\n  }\n": typeof types.RebalancePromisesDocument,
     "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": typeof types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": typeof types.ViewerRoleDocument,
 };
@@ -102,6 +112,8 @@ const documents: Documents = {
     "\n  mutation UploadPurchaseOrders($csv: String!, $fmt: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, dateFormat: $fmt, columns: $columns, dryRun: $dryRun) {\n      dryRun\n      errors { line message }\n      purchaseOrders { id status facilityId pendingPreOrderCount items { seqId quantity orderBuffer bufferDays arrivalDate allocatedQuantity product { sku } } }\n      allocationPreviews {\n        purchaseOrderId allocatedItemCount allocatedQuantity\n        allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n        skipped { orderId seqId reason }\n      }\n    }\n  }\n": types.UploadPurchaseOrdersDocument,
     "\n      query PoOneItemPromises { purchaseOrder(id: \"PO-1\") { items { product { sku promise { status promiseDate } big: promise(quantity: 5) { status } } } } }\n    ": types.PoOneItemPromisesDocument,
     "\n        query PoNItemPromises { purchaseOrder(id: \"PO-N\") { items { product { sku promise { status } promise3: promise(quantity: 3) { status } } } } }\n      ": types.PoNItemPromisesDocument,
+    "query RebalanceCandidates { purchaseOrders(first: 50) { edges { node { id rebalanceCandidateCount } } } }": types.RebalanceCandidatesDocument,
+    "query RebalanceCandidatesAll { purchaseOrders(first: 100) { edges { node { id rebalanceCandidateCount } } } }": types.RebalanceCandidatesAllDocument,
     "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }": types.DemoCountsDocument,
     "\n  query UploadedPurchaseOrder($id: ID!) {\n    purchaseOrder(id: $id) { id facilityId items { quantity orderBuffer bufferDays arrivalDate product { sku } } }\n  }\n": types.UploadedPurchaseOrderDocument,
     "query CachedPoArrivals($id: ID!) { purchaseOrder(id: $id) { id items { id seqId arrivalDate promiseDate } } }": types.CachedPoArrivalsDocument,
@@ -112,6 +124,10 @@ const documents: Documents = {
     "query CachedPoReceiving($id: ID!) { purchaseOrder(id: $id) { id items { id seqId receivedQuantity allocatedQuantity availableToPromise status } } }": types.CachedPoReceivingDocument,
     "query CachedQueue { preOrders(first: 10) { edges { node { id orderId facilityId purchaseOrderId promiseDate } } } }": types.CachedQueueDocument,
     "\n  mutation CachedReceive($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { id receivedQuantity allocatedQuantity availableToPromise status }\n      released { id facilityId purchaseOrderId promiseDate }\n    }\n  }\n": types.CachedReceiveDocument,
+    "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }": types.CachedWaitingWhyDocument,
+    "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n": types.CachedAllocateWhyDocument,
+    "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n": types.CachedExplainDocument,
+    "\n  mutation CachedRebalance($po: ID!) { rebalancePromises(purchaseOrderId: $po) { moves { orderId preOrderItem { id promiseDate purchaseOrderId } } } }\n": types.CachedRebalanceDocument,
     "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }": types.CacheSetupCancelPoDocument,
     "\n  query FindPageWithCounts($f: PurchaseOrderFilter, $first: Int) {\n    purchaseOrders(filter: $f, first: $first) { totalCount edges { node { id pendingPreOrderCount items { ...PoItemFields } } } }\n  }\n": types.FindPageWithCountsDocument,
     "\n  query QueuePage($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrders(filter: $f, first: $first, after: $after) { pageInfo { endCursor } edges { node { orderId seqId quantity promiseDate purchaseOrderId } } }\n  }\n": types.QueuePageDocument,
@@ -121,6 +137,7 @@ const documents: Documents = {
     "\n  mutation CutPoItem($po: ID!, $seq: String!, $quantity: Int!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { quantity: $quantity }) { id } }\n": types.CutPoItemDocument,
     "mutation CancelMixItem($order: ID!, $seq: String!) { cancelPreOrderItem(orderId: $order, seqId: $seq) { id } }": types.CancelMixItemDocument,
     "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n": types.UploadMappedDocument,
+    "\n  mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id } }\n": types.RebalanceMoveArrivalDocument,
     "query RunIds { allocationRuns { totalCount } }": types.RunIdsDocument,
     "query ListPOs($f: PurchaseOrderFilter) { purchaseOrders(filter: $f) { totalCount } }": types.ListPOsDocument,
     "mutation Sneak { upsertProducts(input: [{ sku: \"B\", name: \"B\" }]) { sku } }": types.SneakDocument,
@@ -146,6 +163,7 @@ const documents: Documents = {
     "\n  query PromiseDateChanges($after: String, $first: Int, $ack: Boolean) {\n    promiseDateChanges(after: $after, first: $first, acknowledged: $ack) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { id at orderId seqId oldPromiseDate newPromiseDate reason type acknowledged acknowledgedAt } }\n    }\n  }\n": types.PromiseDateChangesDocument,
     "\n  mutation AcknowledgePromiseDateChanges($ids: [ID!]!) { acknowledgePromiseDateChanges(ids: $ids) }\n": types.AcknowledgePromiseDateChangesDocument,
     "\n  query ProductPromise($sku: String!, $quantity: Int) { productPromise(sku: $sku, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromiseDocument,
+    "\n  query PromiseExplanation($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) {\n      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits\n      poItems {\n        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate\n        canPromise blocker\n      }\n      steps { kind passed available quantity purchaseOrderId seqId text }\n      answer { ...PromiseFields }\n    }\n  }\n": types.PromiseExplanationDocument,
     "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n": types.ProductPromisesDocument,
     "\n  query PurchaseOrder($id: ID!) { purchaseOrder(id: $id) { id status pendingPreOrderCount items { ...PoItemFields product { sku } } } }\n": types.PurchaseOrderDocument,
     "\n  query PurchaseOrders($f: PurchaseOrderFilter, $first: Int, $after: String) {\n    purchaseOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }\n    }\n  }\n": types.PurchaseOrdersDocument,
@@ -155,6 +173,8 @@ const documents: Documents = {
     "\n  mutation ReceivePurchaseOrderItem($po: ID!, $seq: String!, $quantity: Int!) {\n    receivePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, quantity: $quantity) {\n      addedToInventory\n      purchaseOrderItem { ...PoItemFields receivedQuantity }\n      released { ...PreOrderItemFields }\n    }\n  }\n": types.ReceivePurchaseOrderItemDocument,
     "\n  mutation ReleasePreOrderItems($items: [PreOrderItemRef!]!, $facility: String!) {\n    releasePreOrderItems(items: $items, facilityId: $facility) { ...PreOrderItemFields }\n  }\n": types.ReleasePreOrderItemsDocument,
     "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n": types.UpdatePreOrderPromiseDateDocument,
+    "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n": types.WaitingReasonsDocument,
+    "\n  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {\n    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {\n      dryRun\n      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n    }\n  }\n": types.RebalancePromisesDocument,
     "\n  query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {\n    preOrderQueueSummary(filter: $f) { orderCount itemCount unitCount waitingItemCount tiedItemCount }\n    preOrders(filter: $f, first: $first, after: $after) {\n      totalCount pageInfo { hasNextPage endCursor }\n      edges { node { orderId seqId orderDate quantity facilityId purchaseOrderId promiseDate product { sku name } } }\n    }\n  }\n": types.PreOrderQueueDocument,
     "query ViewerRole { viewer { role } }": types.ViewerRoleDocument,
 };
@@ -222,6 +242,14 @@ export function graphql(source: "\n        query PoNItemPromises { purchaseOrder
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query RebalanceCandidates { purchaseOrders(first: 50) { edges { node { id rebalanceCandidateCount } } } }"): typeof import('./graphql').RebalanceCandidatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RebalanceCandidatesAll { purchaseOrders(first: 100) { edges { node { id rebalanceCandidateCount } } } }"): typeof import('./graphql').RebalanceCandidatesAllDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query DemoCounts { purchaseOrders { totalCount } preOrders { totalCount } }"): typeof import('./graphql').DemoCountsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -262,6 +290,22 @@ export function graphql(source: "\n  mutation CachedReceive($po: ID!, $seq: Stri
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query CachedWaitingWhy { preOrders(first: 10) { edges { node { id orderId waitingReason largestAvailableToPromise } } } }"): typeof import('./graphql').CachedWaitingWhyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedAllocateWhy($id: ID!) { allocateSalesOrders(purchaseOrderId: $id) { allocations { preOrderItem { id waitingReason largestAvailableToPromise } } } }\n"): typeof import('./graphql').CachedAllocateWhyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CachedExplain($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) { sku quantity poItems { purchaseOrderId seqId canPromise blocker } steps { kind passed } answer { status promiseDate } }\n  }\n"): typeof import('./graphql').CachedExplainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CachedRebalance($po: ID!) { rebalancePromises(purchaseOrderId: $po) { moves { orderId preOrderItem { id promiseDate purchaseOrderId } } } }\n"): typeof import('./graphql').CachedRebalanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation CacheSetupCancelPo { cancelPurchaseOrder(id: \"PO-1\") { id } }"): typeof import('./graphql').CacheSetupCancelPoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -295,6 +339,10 @@ export function graphql(source: "mutation CancelMixItem($order: ID!, $seq: Strin
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UploadMapped($csv: String!, $columns: PurchaseOrderCsvColumns, $dryRun: Boolean!) {\n    importPurchaseOrders(csv: $csv, columns: $columns, dryRun: $dryRun) { errors { line message } purchaseOrders { id } }\n  }\n"): typeof import('./graphql').UploadMappedDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) { updatePurchaseOrderItem(purchaseOrderId: $po, seqId: $seq, input: { arrivalDate: $day }) { id } }\n"): typeof import('./graphql').RebalanceMoveArrivalDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -398,6 +446,10 @@ export function graphql(source: "\n  query ProductPromise($sku: String!, $quanti
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PromiseExplanation($sku: String!, $quantity: Int) {\n    promiseExplanation(sku: $sku, quantity: $quantity) {\n      sku quantity inventoryAvailable waitingPreOrderCount waitingPreOrderUnits\n      poItems {\n        purchaseOrderId seqId quantity orderBuffer allocatedQuantity receivedQuantity availableToPromise arrivalDate bufferDays promiseDate\n        canPromise blocker\n      }\n      steps { kind passed available quantity purchaseOrderId seqId text }\n      answer { ...PromiseFields }\n    }\n  }\n"): typeof import('./graphql').PromiseExplanationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ProductPromises($skus: [String!]!, $quantity: Int) { productPromises(skus: $skus, quantity: $quantity) { ...PromiseFields } }\n"): typeof import('./graphql').ProductPromisesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -431,6 +483,14 @@ export function graphql(source: "\n  mutation ReleasePreOrderItems($items: [PreO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdatePreOrderPromiseDate($order: ID!, $seq: String!, $date: Date, $reason: String!) {\n    updatePreOrderPromiseDate(orderId: $order, seqId: $seq, promiseDate: $date, reason: $reason) { ...PreOrderItemFields }\n  }\n"): typeof import('./graphql').UpdatePreOrderPromiseDateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WaitingReasons($f: PreOrderFilter, $first: Int) {\n    preOrders(filter: $f, first: $first) { edges { node { orderId seqId quantity purchaseOrderId waitingReason largestAvailableToPromise } } }\n  }\n"): typeof import('./graphql').WaitingReasonsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {\n    rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {\n      dryRun\n      moves { orderId seqId quantity fromPurchaseOrderId fromPurchaseOrderItemSeqId toPurchaseOrderId toPurchaseOrderItemSeqId oldPromiseDate newPromiseDate }\n      allocations { orderId seqId quantity purchaseOrderId purchaseOrderItemSeqId promiseDate }\n    }\n  }\n"): typeof import('./graphql').RebalancePromisesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,6 +27,8 @@ export type AllocationEventType =
   | 'ALLOCATE'
   /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
   | 'FULFILLMENT_RELEASE'
+  /** Moved whole to a PO item promising an earlier day (rebalancePromises); the event names the new PO item, its reason the one it left */
+  | 'MOVE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
   /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
@@ -116,6 +118,28 @@ export type ProductInput = {
   sku: Scalars['String']['input'];
 };
 
+/** Why the product page cannot promise from a PO item */
+export type PromiseBlocker =
+  /** The item's arrival date is before today (UTC) */
+  | 'ARRIVAL_IN_PAST'
+  /** The item or its PO is cancelled */
+  | 'CANCELLED'
+  /** The item or its PO is completed (its stock arrived) */
+  | 'COMPLETED'
+  /** The item has no arrival date yet */
+  | 'NO_ARRIVAL_DATE'
+  /** Open and dated, but no ATP left: quantity - received - buffer - allocated is 0 */
+  | 'NO_ATP';
+
+/** One step of the product page's decision */
+export type PromiseStepKind =
+  /** The answer, the same as productPromise's */
+  | 'ANSWER'
+  /** Does inventory cover the quantity? If so the answer is IN_STOCK */
+  | 'INVENTORY'
+  /** A PO item that can be promised, in preference order (earliest arrival, then PO id, then seq id): does its ATP cover the quantity? */
+  | 'PO_ITEM';
+
 /** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
 export type PurchaseOrderCsvColumns = {
   /** The header of the arrival date column */
@@ -201,6 +225,21 @@ export type SkipReason =
   | 'INSUFFICIENT_ATP'
   /** The PO's items of its product have no arrival date, or only one in the past */
   | 'NO_ARRIVAL_DATE';
+
+/** Why a pre-order item is not tied to a PO, as the allocation rules decide it */
+export type WaitingReason =
+  /** It is cancelled */
+  | 'CANCELLED'
+  /** Its promise date was set by hand: Allocate Sales Orders leaves it until the date is cleared */
+  | 'HAS_PROMISE_DATE'
+  /** Allocatable PO items of its product exist, but none has ATP for its whole quantity (see largestAvailableToPromise) */
+  | 'INSUFFICIENT_ATP'
+  /** It is not open in PRE_ORDER_PARKING (released to a warehouse, a back order, or completed): Allocate Sales Orders never picks it */
+  | 'NOT_IN_PARKING'
+  /** Open PO items of its product exist, but none has an arrival date today or later */
+  | 'NO_FUTURE_ARRIVAL'
+  /** No open PO item (open item on an open PO) of its product */
+  | 'NO_OPEN_PO_ITEM';
 
 /** An enum describing what kind of type a given `__Type` is. */
 export type __TypeKind =
@@ -315,6 +354,16 @@ export type PoNItemPromisesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PoNItemPromisesQuery = { purchaseOrder: { items: Array<{ product: { sku: string, promise: { status: AvailabilityStatus } | null, promise3: { status: AvailabilityStatus } | null } }> } | null };
 
+export type RebalanceCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RebalanceCandidatesQuery = { purchaseOrders: { edges: Array<{ node: { id: string, rebalanceCandidateCount: number } }> } };
+
+export type RebalanceCandidatesAllQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RebalanceCandidatesAllQuery = { purchaseOrders: { edges: Array<{ node: { id: string, rebalanceCandidateCount: number } }> } };
+
 export type DemoCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -382,6 +431,33 @@ export type CachedReceiveMutationVariables = Exact<{
 
 
 export type CachedReceiveMutation = { receivePurchaseOrderItem: { addedToInventory: number, purchaseOrderItem: { id: string, receivedQuantity: number, allocatedQuantity: number, availableToPromise: number, status: OrderStatus }, released: Array<{ id: string, facilityId: string, purchaseOrderId: string | null, promiseDate: string | null }> } };
+
+export type CachedWaitingWhyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CachedWaitingWhyQuery = { preOrders: { edges: Array<{ node: { id: string, orderId: string, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null } }> } };
+
+export type CachedAllocateWhyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CachedAllocateWhyMutation = { allocateSalesOrders: { allocations: Array<{ preOrderItem: { id: string, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null } }> } };
+
+export type CachedExplainQueryVariables = Exact<{
+  sku: Scalars['String']['input'];
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type CachedExplainQuery = { promiseExplanation: { sku: string, quantity: number, poItems: Array<{ purchaseOrderId: string, seqId: string, canPromise: boolean, blocker: PromiseBlocker | null }>, steps: Array<{ kind: PromiseStepKind, passed: boolean }>, answer: { status: AvailabilityStatus, promiseDate: string | null } } | null };
+
+export type CachedRebalanceMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+}>;
+
+
+export type CachedRebalanceMutation = { rebalancePromises: { moves: Array<{ orderId: string, preOrderItem: { id: string, promiseDate: string | null, purchaseOrderId: string | null } }> } };
 
 export type CacheSetupCancelPoMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -452,6 +528,15 @@ export type UploadMappedMutationVariables = Exact<{
 
 
 export type UploadMappedMutation = { importPurchaseOrders: { errors: Array<{ line: number, message: string }>, purchaseOrders: Array<{ id: string }> } };
+
+export type RebalanceMoveArrivalMutationVariables = Exact<{
+  po: Scalars['ID']['input'];
+  seq: Scalars['String']['input'];
+  day: Scalars['Date']['input'];
+}>;
+
+
+export type RebalanceMoveArrivalMutation = { updatePurchaseOrderItem: { id: string } };
 
 export type RunIdsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -626,6 +711,14 @@ export type ProductPromiseQueryVariables = Exact<{
 
 export type ProductPromiseQuery = { productPromise: { sku: string, status: AvailabilityStatus, availableToPromise: number, promiseDate: string | null, purchaseOrderId: string | null, inventoryAvailable: number, quantity: number } | null };
 
+export type PromiseExplanationQueryVariables = Exact<{
+  sku: Scalars['String']['input'];
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type PromiseExplanationQuery = { promiseExplanation: { sku: string, quantity: number, inventoryAvailable: number, waitingPreOrderCount: number, waitingPreOrderUnits: number, poItems: Array<{ purchaseOrderId: string, seqId: string, quantity: number, orderBuffer: number, allocatedQuantity: number, receivedQuantity: number, availableToPromise: number, arrivalDate: string | null, bufferDays: number, promiseDate: string | null, canPromise: boolean, blocker: PromiseBlocker | null }>, steps: Array<{ kind: PromiseStepKind, passed: boolean, available: number, quantity: number, purchaseOrderId: string | null, seqId: string | null, text: string }>, answer: { sku: string, status: AvailabilityStatus, availableToPromise: number, promiseDate: string | null, purchaseOrderId: string | null, inventoryAvailable: number, quantity: number } } | null };
+
 export type ProductPromisesQueryVariables = Exact<{
   skus: Array<Scalars['String']['input']> | Scalars['String']['input'];
   quantity?: InputMaybe<Scalars['Int']['input']>;
@@ -699,6 +792,23 @@ export type UpdatePreOrderPromiseDateMutationVariables = Exact<{
 
 
 export type UpdatePreOrderPromiseDateMutation = { updatePreOrderPromiseDate: { id: string, orderId: string, seqId: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null } };
+
+export type WaitingReasonsQueryVariables = Exact<{
+  f?: InputMaybe<PreOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WaitingReasonsQuery = { preOrders: { edges: Array<{ node: { orderId: string, seqId: string, quantity: number, purchaseOrderId: string | null, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null } }> } };
+
+export type RebalancePromisesMutationVariables = Exact<{
+  sku?: InputMaybe<Scalars['String']['input']>;
+  po?: InputMaybe<Scalars['ID']['input']>;
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type RebalancePromisesMutation = { rebalancePromises: { dryRun: boolean, moves: Array<{ orderId: string, seqId: string, quantity: number, fromPurchaseOrderId: string, fromPurchaseOrderItemSeqId: string, toPurchaseOrderId: string, toPurchaseOrderItemSeqId: string, oldPromiseDate: string, newPromiseDate: string }>, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderId: string, purchaseOrderItemSeqId: string, promiseDate: string }> } };
 
 export type PreOrderQueueQueryVariables = Exact<{
   f?: InputMaybe<PreOrderFilter>;
@@ -1028,6 +1138,30 @@ export const PoNItemPromisesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PoNItemPromisesQuery, PoNItemPromisesQueryVariables>;
+export const RebalanceCandidatesDocument = new TypedDocumentString(`
+    query RebalanceCandidates {
+  purchaseOrders(first: 50) {
+    edges {
+      node {
+        id
+        rebalanceCandidateCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalanceCandidatesQuery, RebalanceCandidatesQueryVariables>;
+export const RebalanceCandidatesAllDocument = new TypedDocumentString(`
+    query RebalanceCandidatesAll {
+  purchaseOrders(first: 100) {
+    edges {
+      node {
+        id
+        rebalanceCandidateCount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalanceCandidatesAllQuery, RebalanceCandidatesAllQueryVariables>;
 export const DemoCountsDocument = new TypedDocumentString(`
     query DemoCounts {
   purchaseOrders {
@@ -1169,6 +1303,69 @@ export const CachedReceiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CachedReceiveMutation, CachedReceiveMutationVariables>;
+export const CachedWaitingWhyDocument = new TypedDocumentString(`
+    query CachedWaitingWhy {
+  preOrders(first: 10) {
+    edges {
+      node {
+        id
+        orderId
+        waitingReason
+        largestAvailableToPromise
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedWaitingWhyQuery, CachedWaitingWhyQueryVariables>;
+export const CachedAllocateWhyDocument = new TypedDocumentString(`
+    mutation CachedAllocateWhy($id: ID!) {
+  allocateSalesOrders(purchaseOrderId: $id) {
+    allocations {
+      preOrderItem {
+        id
+        waitingReason
+        largestAvailableToPromise
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedAllocateWhyMutation, CachedAllocateWhyMutationVariables>;
+export const CachedExplainDocument = new TypedDocumentString(`
+    query CachedExplain($sku: String!, $quantity: Int) {
+  promiseExplanation(sku: $sku, quantity: $quantity) {
+    sku
+    quantity
+    poItems {
+      purchaseOrderId
+      seqId
+      canPromise
+      blocker
+    }
+    steps {
+      kind
+      passed
+    }
+    answer {
+      status
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedExplainQuery, CachedExplainQueryVariables>;
+export const CachedRebalanceDocument = new TypedDocumentString(`
+    mutation CachedRebalance($po: ID!) {
+  rebalancePromises(purchaseOrderId: $po) {
+    moves {
+      orderId
+      preOrderItem {
+        id
+        promiseDate
+        purchaseOrderId
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CachedRebalanceMutation, CachedRebalanceMutationVariables>;
 export const CacheSetupCancelPoDocument = new TypedDocumentString(`
     mutation CacheSetupCancelPo {
   cancelPurchaseOrder(id: "PO-1") {
@@ -1312,6 +1509,17 @@ export const UploadMappedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UploadMappedMutation, UploadMappedMutationVariables>;
+export const RebalanceMoveArrivalDocument = new TypedDocumentString(`
+    mutation RebalanceMoveArrival($po: ID!, $seq: String!, $day: Date!) {
+  updatePurchaseOrderItem(
+    purchaseOrderId: $po
+    seqId: $seq
+    input: {arrivalDate: $day}
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RebalanceMoveArrivalMutation, RebalanceMoveArrivalMutationVariables>;
 export const RunIdsDocument = new TypedDocumentString(`
     query RunIds {
   allocationRuns {
@@ -1710,6 +1918,51 @@ export const ProductPromiseDocument = new TypedDocumentString(`
   inventoryAvailable
   quantity
 }`) as unknown as TypedDocumentString<ProductPromiseQuery, ProductPromiseQueryVariables>;
+export const PromiseExplanationDocument = new TypedDocumentString(`
+    query PromiseExplanation($sku: String!, $quantity: Int) {
+  promiseExplanation(sku: $sku, quantity: $quantity) {
+    sku
+    quantity
+    inventoryAvailable
+    waitingPreOrderCount
+    waitingPreOrderUnits
+    poItems {
+      purchaseOrderId
+      seqId
+      quantity
+      orderBuffer
+      allocatedQuantity
+      receivedQuantity
+      availableToPromise
+      arrivalDate
+      bufferDays
+      promiseDate
+      canPromise
+      blocker
+    }
+    steps {
+      kind
+      passed
+      available
+      quantity
+      purchaseOrderId
+      seqId
+      text
+    }
+    answer {
+      ...PromiseFields
+    }
+  }
+}
+    fragment PromiseFields on ProductPromise {
+  sku
+  status
+  availableToPromise
+  promiseDate
+  purchaseOrderId
+  inventoryAvailable
+  quantity
+}`) as unknown as TypedDocumentString<PromiseExplanationQuery, PromiseExplanationQueryVariables>;
 export const ProductPromisesDocument = new TypedDocumentString(`
     query ProductPromises($skus: [String!]!, $quantity: Int) {
   productPromises(skus: $skus, quantity: $quantity) {
@@ -1909,6 +2162,48 @@ export const UpdatePreOrderPromiseDateDocument = new TypedDocumentString(`
   purchaseOrderId
   purchaseOrderItemSeqId
 }`) as unknown as TypedDocumentString<UpdatePreOrderPromiseDateMutation, UpdatePreOrderPromiseDateMutationVariables>;
+export const WaitingReasonsDocument = new TypedDocumentString(`
+    query WaitingReasons($f: PreOrderFilter, $first: Int) {
+  preOrders(filter: $f, first: $first) {
+    edges {
+      node {
+        orderId
+        seqId
+        quantity
+        purchaseOrderId
+        waitingReason
+        largestAvailableToPromise
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WaitingReasonsQuery, WaitingReasonsQueryVariables>;
+export const RebalancePromisesDocument = new TypedDocumentString(`
+    mutation RebalancePromises($sku: String, $po: ID, $dryRun: Boolean!) {
+  rebalancePromises(sku: $sku, purchaseOrderId: $po, dryRun: $dryRun) {
+    dryRun
+    moves {
+      orderId
+      seqId
+      quantity
+      fromPurchaseOrderId
+      fromPurchaseOrderItemSeqId
+      toPurchaseOrderId
+      toPurchaseOrderItemSeqId
+      oldPromiseDate
+      newPromiseDate
+    }
+    allocations {
+      orderId
+      seqId
+      quantity
+      purchaseOrderId
+      purchaseOrderItemSeqId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalancePromisesMutation, RebalancePromisesMutationVariables>;
 export const PreOrderQueueDocument = new TypedDocumentString(`
     query PreOrderQueue($f: PreOrderFilter, $first: Int, $after: String) {
   preOrderQueueSummary(filter: $f) {

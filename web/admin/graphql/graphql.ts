@@ -27,6 +27,8 @@ export type AllocationEventType =
   | 'ALLOCATE'
   /** Released to fulfilment: it left pre-order parking for a warehouse (its PO's stock was received, or released by hand); a tied one keeps its PO and promise date for the record */
   | 'FULFILLMENT_RELEASE'
+  /** Moved whole to a PO item promising an earlier day (rebalancePromises); the event names the new PO item, its reason the one it left */
+  | 'MOVE'
   /** Untied: it lost its PO and promise date and waits again (cancellation, quantity cut, Remove Allocation) */
   | 'RELEASE'
   /** Promised another day: its PO item's arrival date or buffer days changed, or a merchandiser set or cleared its promise date by hand */
@@ -116,6 +118,28 @@ export type ProductInput = {
   sku: Scalars['String']['input'];
 };
 
+/** Why the product page cannot promise from a PO item */
+export type PromiseBlocker =
+  /** The item's arrival date is before today (UTC) */
+  | 'ARRIVAL_IN_PAST'
+  /** The item or its PO is cancelled */
+  | 'CANCELLED'
+  /** The item or its PO is completed (its stock arrived) */
+  | 'COMPLETED'
+  /** The item has no arrival date yet */
+  | 'NO_ARRIVAL_DATE'
+  /** Open and dated, but no ATP left: quantity - received - buffer - allocated is 0 */
+  | 'NO_ATP';
+
+/** One step of the product page's decision */
+export type PromiseStepKind =
+  /** The answer, the same as productPromise's */
+  | 'ANSWER'
+  /** Does inventory cover the quantity? If so the answer is IN_STOCK */
+  | 'INVENTORY'
+  /** A PO item that can be promised, in preference order (earliest arrival, then PO id, then seq id): does its ATP cover the quantity? */
+  | 'PO_ITEM';
+
 /** The retailer's own header names for the CSV's fields, as their ERP exports them (e.g. orderId: "Internal ID"); a field left out keeps its own name. Headers match ignoring case and surrounding spaces; each at most 255 characters, no two the same */
 export type PurchaseOrderCsvColumns = {
   /** The header of the arrival date column */
@@ -202,6 +226,21 @@ export type SkipReason =
   /** The PO's items of its product have no arrival date, or only one in the past */
   | 'NO_ARRIVAL_DATE';
 
+/** Why a pre-order item is not tied to a PO, as the allocation rules decide it */
+export type WaitingReason =
+  /** It is cancelled */
+  | 'CANCELLED'
+  /** Its promise date was set by hand: Allocate Sales Orders leaves it until the date is cleared */
+  | 'HAS_PROMISE_DATE'
+  /** Allocatable PO items of its product exist, but none has ATP for its whole quantity (see largestAvailableToPromise) */
+  | 'INSUFFICIENT_ATP'
+  /** It is not open in PRE_ORDER_PARKING (released to a warehouse, a back order, or completed): Allocate Sales Orders never picks it */
+  | 'NOT_IN_PARKING'
+  /** Open PO items of its product exist, but none has an arrival date today or later */
+  | 'NO_FUTURE_ARRIVAL'
+  /** No open PO item (open item on an open PO) of its product */
+  | 'NO_OPEN_PO_ITEM';
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -230,7 +269,7 @@ export type PurchaseOrderDetailQueryVariables = Exact<{
 }>;
 
 
-export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, items: Array<{ id: string, seqId: string, quantity: number, receivedQuantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
+export type PurchaseOrderDetailQuery = { purchaseOrder: { id: string, status: OrderStatus, facilityId: string, orderDate: string, pendingPreOrderCount: number, rebalanceCandidateCount: number, items: Array<{ id: string, seqId: string, quantity: number, receivedQuantity: number, orderBuffer: number, bufferDays: number, allocatedQuantity: number, availableToPromise: number, arrivalDate: string | null, promiseDate: string | null, status: OrderStatus, product: { sku: string, name: string } }> } | null, allocationRuns: { totalCount: number, edges: Array<{ node: { id: string, triggeredBy: string | null, startedAt: string, finishedAt: string | null, allocatedItemCount: number, allocatedQuantity: number, skippedItemCount: number } }> } };
 
 export type TiedPreOrdersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -255,6 +294,14 @@ export type AllocateSalesOrdersMutationVariables = Exact<{
 
 export type AllocateSalesOrdersMutation = { allocateSalesOrders: { dryRun: boolean, allocatedItemCount: number, allocatedQuantity: number, run: { id: string } | null, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderItemSeqId: string, promiseDate: string }>, skipped: Array<{ orderId: string, seqId: string, reason: SkipReason }> } };
 
+export type RebalancePurchaseOrderMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  dryRun: Scalars['Boolean']['input'];
+}>;
+
+
+export type RebalancePurchaseOrderMutation = { rebalancePromises: { dryRun: boolean, moves: Array<{ orderId: string, seqId: string, quantity: number, fromPurchaseOrderId: string, fromPurchaseOrderItemSeqId: string, toPurchaseOrderItemSeqId: string, oldPromiseDate: string, newPromiseDate: string }>, allocations: Array<{ orderId: string, seqId: string, quantity: number, purchaseOrderId: string, purchaseOrderItemSeqId: string, promiseDate: string }> } };
+
 export type ReceivePurchaseOrderItemMutationVariables = Exact<{
   purchaseOrderId: Scalars['ID']['input'];
   seqId: Scalars['String']['input'];
@@ -271,7 +318,7 @@ export type PreOrderQueueQueryVariables = Exact<{
 }>;
 
 
-export type PreOrderQueueQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, product: { sku: string, name: string } } }> }, preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number } };
+export type PreOrderQueueQuery = { preOrders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, orderId: string, seqId: string, orderDate: string, quantity: number, status: OrderStatus, facilityId: string, promiseDate: string | null, purchaseOrderId: string | null, purchaseOrderItemSeqId: string | null, waitingReason: WaitingReason | null, largestAvailableToPromise: number | null, product: { sku: string, name: string } } }> }, preOrderQueueSummary: { orderCount: number, itemCount: number, unitCount: number, waitingItemCount: number, tiedItemCount: number } };
 
 export type ReleasePreOrderItemsMutationVariables = Exact<{
   items: Array<PreOrderItemRef> | PreOrderItemRef;
@@ -396,6 +443,7 @@ export const PurchaseOrderDetailDocument = new TypedDocumentString(`
     facilityId
     orderDate
     pendingPreOrderCount
+    rebalanceCandidateCount
     items {
       id
       seqId
@@ -502,6 +550,31 @@ export const AllocateSalesOrdersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AllocateSalesOrdersMutation, AllocateSalesOrdersMutationVariables>;
+export const RebalancePurchaseOrderDocument = new TypedDocumentString(`
+    mutation RebalancePurchaseOrder($id: ID!, $dryRun: Boolean!) {
+  rebalancePromises(purchaseOrderId: $id, dryRun: $dryRun) {
+    dryRun
+    moves {
+      orderId
+      seqId
+      quantity
+      fromPurchaseOrderId
+      fromPurchaseOrderItemSeqId
+      toPurchaseOrderItemSeqId
+      oldPromiseDate
+      newPromiseDate
+    }
+    allocations {
+      orderId
+      seqId
+      quantity
+      purchaseOrderId
+      purchaseOrderItemSeqId
+      promiseDate
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RebalancePurchaseOrderMutation, RebalancePurchaseOrderMutationVariables>;
 export const ReceivePurchaseOrderItemDocument = new TypedDocumentString(`
     mutation ReceivePurchaseOrderItem($purchaseOrderId: ID!, $seqId: String!, $quantity: Int!) {
   receivePurchaseOrderItem(
@@ -552,6 +625,8 @@ export const PreOrderQueueDocument = new TypedDocumentString(`
         promiseDate
         purchaseOrderId
         purchaseOrderItemSeqId
+        waitingReason
+        largestAvailableToPromise
         product {
           sku
           name
