@@ -1,46 +1,25 @@
 import { expect } from "chai";
 import { parse as parseCsv } from "csv-parse/sync";
 import { readFileSync } from "node:fs";
-import { Browser, BrowserContext, Page } from "playwright-core";
-import { loadDemoCatalog } from "../../src/domain";
+import { BrowserContext, Page } from "playwright-core";
 import { parsePurchaseOrderCsv } from "../../src/domain/intake";
-import { buildWeb } from "../support/build-web";
 import { inDays } from "../support/clock";
 import { RECEIVE } from "../support/documents";
-import { openTestDb } from "../support/database";
 import { allocate, cancelPurchaseOrder, purchaseOrder } from "../support/scenario";
-import { TEST_KEYS, TestServer, startTestServer } from "../support/server";
-import { launchChromium, screenshot, usabilityProblems, watchPage } from "./chromium";
+import { TEST_KEYS, TestServer } from "../support/server";
+import { consoleOnDemoCatalog, screenshot, usabilityProblems, watchPage } from "./chromium";
 
 const KEY = TEST_KEYS.admin;
 
 describe("The retailer's console at /admin (headless Chromium, demo catalog)", function () {
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let api: TestServer;
   let origin: string;
   let seen: ReturnType<typeof watchPage>;
 
-  before(async function () {
-    browser = await launchChromium(this);
-    buildWeb();
-  });
-  after(() => browser?.close());
-
-  beforeEach(async () => {
-    const db = await openTestDb();
-    await db.write((m) => loadDemoCatalog(m));
-    api = await startTestServer(db);
-    origin = new URL(api.url).origin;
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    page = await context.newPage();
-    seen = watchPage(page, origin);
-  });
-  afterEach(async () => {
-    await context?.close();
-    await api?.close();
-  });
+  const session = consoleOnDemoCatalog({ width: 1280, height: 860 });
+  beforeEach(() => ({ context, page, api, origin, seen } = session));
 
   async function signIn(key: string = KEY): Promise<void> {
     await page.goto(`${origin}/admin`);

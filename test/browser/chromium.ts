@@ -1,6 +1,10 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { Browser, Page, chromium } from "playwright-core";
+import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import { loadDemoCatalog } from "../../src/domain";
+import { buildWeb } from "../support/build-web";
+import { openTestDb } from "../support/database";
+import { TestServer, startTestServer } from "../support/server";
 
 /** Debian's chromium package: the machine cannot download Playwright's own browser. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -77,4 +81,42 @@ export async function usabilityProblems(page: Page): Promise<string[]> {
     if (document.documentElement.scrollWidth > width) problems.push(`the page is ${document.documentElement.scrollWidth} px wide in a ${width} px window`);
     return problems;
   });
+}
+
+/** What a console test works with: Chromium, a fresh page, and a test server on the demo catalog. */
+export interface ConsoleSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  api: TestServer;
+  origin: string;
+  seen: ReturnType<typeof watchPage>;
+}
+
+/**
+ * Registers the hooks every console test file shares: Chromium and the built console once per
+ * file; a new database with the demo catalog, a server and a page of `viewport` for each test.
+ * The returned session's fields are set before each test runs.
+ */
+export function consoleOnDemoCatalog(viewport: { width: number; height: number }): ConsoleSession {
+  const session = {} as ConsoleSession;
+  before(async function () {
+    session.browser = await launchChromium(this);
+    buildWeb();
+  });
+  after(() => session.browser?.close());
+  beforeEach(async () => {
+    const db = await openTestDb();
+    await db.write((m) => loadDemoCatalog(m));
+    session.api = await startTestServer(db);
+    session.origin = new URL(session.api.url).origin;
+    session.context = await session.browser.newContext({ viewport });
+    session.page = await session.context.newPage();
+    session.seen = watchPage(session.page, session.origin);
+  });
+  afterEach(async () => {
+    await session.context?.close();
+    await session.api?.close();
+  });
+  return session;
 }

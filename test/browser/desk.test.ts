@@ -1,42 +1,20 @@
 import { expect } from "chai";
-import { Browser, BrowserContext, Page } from "playwright-core";
-import { loadDemoCatalog } from "../../src/domain";
-import { buildWeb } from "../support/build-web";
+import { Page } from "playwright-core";
 import { daysAgo, inDays } from "../support/clock";
 import { ALLOCATION_HISTORY, PROMISE_DATE_CHANGES } from "../support/documents";
-import { openTestDb } from "../support/database";
 import { allocate, preOrder } from "../support/scenario";
-import { TEST_KEYS, TestServer, startTestServer } from "../support/server";
-import { launchChromium, screenshot, usabilityProblems, watchPage } from "./chromium";
+import { TEST_KEYS, TestServer } from "../support/server";
+import { consoleOnDemoCatalog, screenshot, usabilityProblems, watchPage } from "./chromium";
 
 /** The pre-order desk in the console: the queue page (#/pre-orders), in headless Chromium on the demo catalog. */
 describe("The console's pre-order queue (headless Chromium, demo catalog)", function () {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let api: TestServer;
   let origin: string;
   let seen: ReturnType<typeof watchPage>;
 
-  before(async function () {
-    browser = await launchChromium(this);
-    buildWeb();
-  });
-  after(() => browser?.close());
-
-  beforeEach(async () => {
-    const db = await openTestDb();
-    await db.write((m) => loadDemoCatalog(m));
-    api = await startTestServer(db);
-    origin = new URL(api.url).origin;
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    seen = watchPage(page, origin);
-  });
-  afterEach(async () => {
-    await context?.close();
-    await api?.close();
-  });
+  const session = consoleOnDemoCatalog({ width: 1280, height: 900 });
+  beforeEach(() => ({ page, api, origin, seen } = session));
 
   async function openQueue(key: string = TEST_KEYS.admin): Promise<void> {
     await page.goto(`${origin}/admin`);

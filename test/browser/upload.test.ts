@@ -1,13 +1,10 @@
 import { expect } from "chai";
-import { Browser, BrowserContext, Page } from "playwright-core";
-import { loadDemoCatalog } from "../../src/domain";
-import { buildWeb } from "../support/build-web";
+import { Page } from "playwright-core";
 import { inDays } from "../support/clock";
-import { openTestDb } from "../support/database";
 import { allocate } from "../support/scenario";
-import { TEST_KEYS, TestServer, startTestServer } from "../support/server";
+import { TEST_KEYS, TestServer } from "../support/server";
 import { graphql } from "../support/graphql";
-import { launchChromium, screenshot, usabilityProblems, watchPage } from "./chromium";
+import { consoleOnDemoCatalog, screenshot, usabilityProblems, watchPage } from "./chromium";
 
 /** A stored PO as the upload left it. */
 const PO = graphql(`
@@ -34,32 +31,13 @@ const MAPPING: Record<string, string> = {
 };
 
 describe("The console's PO upload page (headless Chromium, demo catalog)", function () {
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let api: TestServer;
   let origin: string;
   let seen: ReturnType<typeof watchPage>;
 
-  before(async function () {
-    browser = await launchChromium(this);
-    buildWeb();
-  });
-  after(() => browser?.close());
-
-  beforeEach(async () => {
-    const db = await openTestDb();
-    await db.write((m) => loadDemoCatalog(m));
-    api = await startTestServer(db);
-    origin = new URL(api.url).origin;
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    seen = watchPage(page, origin);
-  });
-  afterEach(async () => {
-    await context?.close();
-    await api?.close();
-  });
+  const session = consoleOnDemoCatalog({ width: 1280, height: 900 });
+  beforeEach(() => ({ page, api, origin, seen } = session));
 
   async function openUpload(key: string = TEST_KEYS.admin): Promise<void> {
     await page.goto(`${origin}/admin`);
