@@ -32,7 +32,11 @@ export function idProblem(field: string, value: unknown): string | null {
   if (value.length > LIMITS.id) return `${field} must be at most ${LIMITS.id} characters (got ${value.length})`;
   if (/\p{Cs}/u.test(value)) return `${field} must be well-formed text (it holds a lone UTF-16 surrogate)`;
   if (/^\s|\s$/u.test(value)) return `${field} must not start or end with whitespace`;
-  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(value)) return `${field} must not hold control, format (invisible) or line separator characters`;
+  // Default-ignorable code points (Hangul fillers, the combining grapheme joiner, variation
+  // selectors, ...) and the braille blank draw nothing either: ids that look alike must be alike.
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u2800]/u.test(value)) {
+    return `${field} must not hold control, format, invisible or line separator characters`;
+  }
   return null;
 }
 
