@@ -7,7 +7,7 @@ import { inDays } from "../support/clock";
 import { RECEIVE } from "../support/documents";
 import { allocate, cancelPurchaseOrder, purchaseOrder } from "../support/scenario";
 import { TEST_KEYS, TestServer } from "../support/server";
-import { consoleOnDemoCatalog, screenshot, usabilityProblems, watchPage } from "./chromium";
+import { consoleOnDemoCatalog, signIn as signInAs, screenshot, usabilityProblems, watchPage } from "./chromium";
 
 const KEY = TEST_KEYS.admin;
 
@@ -21,12 +21,7 @@ describe("The retailer's console at /admin (headless Chromium, demo catalog)", f
   const session = consoleOnDemoCatalog({ width: 1280, height: 860 });
   beforeEach(() => ({ context, page, api, origin, seen } = session));
 
-  async function signIn(key: string = KEY): Promise<void> {
-    await page.goto(`${origin}/admin`);
-    await page.fill("#key", key);
-    await page.click("#key-form button[type=submit]");
-    await page.waitForSelector("#role");
-  }
+  const signIn = (key: string = KEY): Promise<void> => signInAs(session, key);
   const cellTexts = (selector: string) => page.locator(selector).allInnerTexts();
   const shownPos = () => page.locator("#po-list tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-po")));
 

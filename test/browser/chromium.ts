@@ -120,3 +120,11 @@ export function consoleOnDemoCatalog(viewport: { width: number; height: number }
   });
   return session;
 }
+
+/** Opens the console and signs in with `key`, as a person does: the key form, then the role shown. */
+export async function signIn(session: Pick<ConsoleSession, "page" | "origin">, key: string): Promise<void> {
+  await session.page.goto(`${session.origin}/admin`);
+  await session.page.fill("#key", key);
+  await session.page.click("#key-form button[type=submit]");
+  await session.page.waitForSelector("#role");
+}

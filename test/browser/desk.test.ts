@@ -4,23 +4,19 @@ import { daysAgo, inDays } from "../support/clock";
 import { ALLOCATION_HISTORY, PROMISE_DATE_CHANGES } from "../support/documents";
 import { allocate, preOrder } from "../support/scenario";
 import { TEST_KEYS, TestServer } from "../support/server";
-import { consoleOnDemoCatalog, screenshot, usabilityProblems, watchPage } from "./chromium";
+import { consoleOnDemoCatalog, signIn, screenshot, usabilityProblems, watchPage } from "./chromium";
 
 /** The pre-order desk in the console: the queue page (#/pre-orders), in headless Chromium on the demo catalog. */
 describe("The console's pre-order queue (headless Chromium, demo catalog)", function () {
   let page: Page;
   let api: TestServer;
-  let origin: string;
   let seen: ReturnType<typeof watchPage>;
 
   const session = consoleOnDemoCatalog({ width: 1280, height: 900 });
-  beforeEach(() => ({ page, api, origin, seen } = session));
+  beforeEach(() => ({ page, api, seen } = session));
 
   async function openQueue(key: string = TEST_KEYS.admin): Promise<void> {
-    await page.goto(`${origin}/admin`);
-    await page.fill("#key", key);
-    await page.click("#key-form button[type=submit]");
-    await page.waitForSelector("#role");
+    await signIn(session, key);
     await page.click(".bar nav a[href='#/pre-orders']");
     await page.waitForSelector("#queue[data-shows]");
   }

@@ -4,7 +4,7 @@ import { inDays } from "../support/clock";
 import { allocate } from "../support/scenario";
 import { TEST_KEYS, TestServer } from "../support/server";
 import { graphql } from "../support/graphql";
-import { consoleOnDemoCatalog, screenshot, usabilityProblems, watchPage } from "./chromium";
+import { consoleOnDemoCatalog, signIn, screenshot, usabilityProblems, watchPage } from "./chromium";
 
 /** A stored PO as the upload left it. */
 const PO = graphql(`
@@ -33,17 +33,13 @@ const MAPPING: Record<string, string> = {
 describe("The console's PO upload page (headless Chromium, demo catalog)", function () {
   let page: Page;
   let api: TestServer;
-  let origin: string;
   let seen: ReturnType<typeof watchPage>;
 
   const session = consoleOnDemoCatalog({ width: 1280, height: 900 });
-  beforeEach(() => ({ page, api, origin, seen } = session));
+  beforeEach(() => ({ page, api, seen } = session));
 
   async function openUpload(key: string = TEST_KEYS.admin): Promise<void> {
-    await page.goto(`${origin}/admin`);
-    await page.fill("#key", key);
-    await page.click("#key-form button[type=submit]");
-    await page.waitForSelector("#role");
+    await signIn(session, key);
     await page.click(".bar nav a[href='#/upload']");
   }
   async function mapColumns(mapping: Record<string, string>): Promise<void> {
