@@ -30,36 +30,42 @@ export interface CacheControlOptions {
  * which must be disabled beside it.
  */
 export function cacheControlPlugin(options: CacheControlOptions): ApolloServerPlugin<Context> {
-  const { maxAgeSeconds, sharedMaxAgeSeconds, tagHeaders } = options;
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operation, document, response, request }) {
-          const cacheable = maxAgeSeconds > 0 &&
-            request.http?.method === "GET" &&
+          const cacheable = request.http?.method === "GET" &&
             contextValue?.role === "anonymous" &&
             operation?.operation === "query" &&
             document !== undefined &&
-            shapeOf(document, operation).rootFieldNames.every((name) => ANONYMOUS_QUERY_FIELDS.has(name)) &&
+            isStorefrontLookup(shapeOf(document, operation).rootFieldNames) &&
             (response.http.status ?? 200) === 200 &&
             response.body.kind === "single" &&
             !response.body.singleResult.errors;
-          if (!cacheable) {
-            response.http.headers.set("cache-control", "no-store");
-            return;
-          }
-          const tags = [...new Set([...contextValue.loaders.promiseSkus].map(cacheTagOf))].sort();
-          if (tags.join(" ").length > MAX_TAG_HEADER_BYTES) {
-            response.http.headers.set("cache-control", `private, max-age=${maxAgeSeconds}`);
-            return;
-          }
-          response.http.headers.set("cache-control", `public, max-age=${maxAgeSeconds}, s-maxage=${sharedMaxAgeSeconds}`);
-          for (const key of tagHeaders) {
-            const { name, separator } = CACHE_TAG_HEADERS[key];
-            if (tags.length) response.http.headers.set(name.toLowerCase(), tags.join(separator));
-          }
+          for (const [name, value] of cacheHeaders(options, cacheable, cacheable ? contextValue.loaders.promiseSkus : [])) response.http.headers.set(name, value);
         },
       };
     },
   };
+}
+
+/** An operation whose root fields are all public promise lookups (the only answers a shared cache may keep). */
+export const isStorefrontLookup = (rootFieldNames: readonly string[]): boolean => rootFieldNames.every((name) => ANONYMOUS_QUERY_FIELDS.has(name));
+
+/**
+ * The cache headers of one answer, in the order they are set: `no-store` unless `cacheable` (a
+ * successful anonymous GET of storefront lookups, decided by the caller); then the max-ages and
+ * one tag per SKU read (`skus`), or `private` when the tags would not fit a header.
+ */
+export function cacheHeaders(options: CacheControlOptions, cacheable: boolean, skus: Iterable<string>): [string, string][] {
+  const { maxAgeSeconds, sharedMaxAgeSeconds, tagHeaders } = options;
+  if (!cacheable || maxAgeSeconds <= 0) return [["cache-control", "no-store"]];
+  const tags = [...new Set([...skus].map(cacheTagOf))].sort();
+  if (tags.join(" ").length > MAX_TAG_HEADER_BYTES) return [["cache-control", `private, max-age=${maxAgeSeconds}`]];
+  const headers: [string, string][] = [["cache-control", `public, max-age=${maxAgeSeconds}, s-maxage=${sharedMaxAgeSeconds}`]];
+  for (const key of tagHeaders) {
+    const { name, separator } = CACHE_TAG_HEADERS[key];
+    if (tags.length) headers.push([name.toLowerCase(), tags.join(separator)]);
+  }
+  return headers;
 }

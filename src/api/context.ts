@@ -24,6 +24,11 @@ export interface Context {
 const LANES: Readonly<Record<Role, Lane>> = { anonymous: "storefront", support: "support", admin: "admin" };
 
 export function createContext(db: Db, identity: { role: Role; actor: string | null }, record: RequestRecord): Context {
-  const lane = db.lane(LANES[identity.role]);
+  const lane = laneOf(db, identity.role);
   return { db: lane, loaders: createLoaders(lane), role: identity.role, actor: identity.actor, requestId: record.requestId, record };
+}
+
+/** The database as a caller of this role sees it. */
+export function laneOf(db: Db, role: Role): Database {
+  return db.lane(LANES[role]);
 }

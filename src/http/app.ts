@@ -3,17 +3,19 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { randomUUID } from "node:crypto";
 import http, { IncomingMessage, ServerResponse } from "node:http";
-import { cacheControlPlugin } from "../api/cache-control";
-import { Context, createContext } from "../api/context";
+import { CacheControlOptions, cacheControlPlugin } from "../api/cache-control";
+import { Context, createContext, laneOf } from "../api/context";
 import { anonymousHintsPlugin, errorLoggingPlugin, formatError } from "../api/errors";
 import { guardPlugin } from "../api/guard";
 import { limitRules } from "../api/limits";
 import { Logger, RequestRecord, addCode, createLogger, logRequest, newRequestRecord, requestLogPlugin } from "../api/request-log";
 import { schema } from "../api/schema";
+import { StorefrontPlans } from "../api/storefront-plan";
 import { Identity, KeyRing, NamedKey } from "../auth/keys";
 import { DEFAULT_EDGE, DEFAULT_LIMITS, DEFAULT_PROMISE_CACHE_MAX_AGE, EdgeConfig, Limits } from "../config";
 import { Db } from "../db";
 import { handleWebRequest } from "./routes";
+import { storefrontFastPath } from "./storefront-fast-path";
 
 /** The default request body limit (MAX_BODY_BYTES). */
 export const MAX_BODY_BYTES = DEFAULT_LIMITS.bodyBytes;
@@ -23,6 +25,8 @@ export interface App {
   apollo: ApolloServer<Context>;
   listen(port: number): Promise<string>;
   stop(): Promise<void>;
+  /** How many requests the storefront's compiled plans answered without Apollo (src/http/storefront-fast-path.ts). */
+  storefrontAnswers(): number;
 }
 
 export interface AppOptions {
@@ -44,6 +48,11 @@ export interface AppOptions {
   logger?: Logger;
   /** A sink for log lines as objects, for tests; used when `logger` is not given. */
   log?: (line: Record<string, unknown>) => void;
+  /**
+   * Answer the storefront's anonymous lookups through compiled plans (src/http/storefront-fast-path.ts)
+   * instead of Apollo. Default true; false sends every request through the general path (tests compare the two).
+   */
+  storefrontPlans?: boolean;
 }
 
 /** The HTTP server: POST /graphql (Apollo), GET /healthz. The database is opened by the caller. */
@@ -54,6 +63,12 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
   const introspection = options.introspection ?? true;
   const graphiql = options.graphiql ?? options.landingPage ?? introspection;
   const server = http.createServer();
+  const cache: CacheControlOptions = {
+    maxAgeSeconds: options.promiseCacheMaxAge ?? DEFAULT_PROMISE_CACHE_MAX_AGE,
+    sharedMaxAgeSeconds: options.edge?.sharedMaxAge ?? DEFAULT_EDGE.sharedMaxAge,
+    tagHeaders: options.edge?.tagHeaders ?? DEFAULT_EDGE.tagHeaders,
+  };
+  const fastPath = options.storefrontPlans === false ? undefined : storefrontFastPath(new StorefrontPlans(await schema(), limits), laneOf(db, "anonymous"), cache);
   const apollo = new ApolloServer<Context>({
     schema: await schema(),
     introspection,
@@ -74,11 +89,7 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       // Apollo's own landing page loads from a CDN; browsers are sent to /graphiql instead (src/http/routes.ts).
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
-      cacheControlPlugin({
-        maxAgeSeconds: options.promiseCacheMaxAge ?? DEFAULT_PROMISE_CACHE_MAX_AGE,
-        sharedMaxAgeSeconds: options.edge?.sharedMaxAge ?? DEFAULT_EDGE.sharedMaxAge,
-        tagHeaders: options.edge?.tagHeaders ?? DEFAULT_EDGE.tagHeaders,
-      }),
+      cacheControlPlugin(cache),
       requestLogPlugin(),
       anonymousHintsPlugin(),
       guardPlugin(limits.cost),
@@ -128,10 +139,8 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       addCode(record, "PAYLOAD_TOO_LARGE");
       return sendError(res, 413, "PAYLOAD_TOO_LARGE", `The request body is larger than ${bodyLimit} bytes`);
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     let parsed: unknown = body;
-    if (headers.get("content-type")?.includes("application/json") && body.length) {
+    if (req.headers["content-type"]?.includes("application/json") && body.length) {
       try {
         parsed = JSON.parse(body);
       } catch {
@@ -139,6 +148,14 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
         return sendError(res, 400, "BAD_REQUEST", "The request body is not valid JSON");
       }
     }
+    const fast = caller.role === "anonymous" && fastPath ? await fastPath.answer(req, url, parsed, record) : undefined;
+    if (fast) {
+      for (const [key, value] of fast.headers) res.setHeader(key, value);
+      res.statusCode = 200;
+      return void res.end(fast.body);
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body: parsed },
       context: async () => createContext(db, caller, record),
@@ -164,6 +181,7 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
       resolve(`http://localhost:${typeof address === "object" && address ? address.port : port}/graphql`);
     })),
     stop: () => apollo.stop(),
+    storefrontAnswers: () => fastPath?.answered ?? 0,
   };
 }
 
