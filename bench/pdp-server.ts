@@ -7,7 +7,8 @@ import { Db } from "../src/db";
 async function main(): Promise<void> {
   const db = await Db.open(parseDatabaseUrl(process.env.BENCH_DATABASE_URL));
   // Storefront traffic is anonymous: no keys are needed for productPromise.
-  const app = await createApp(db, { introspection: false });
+  // BENCH_STOREFRONT_PLANS=0: every request through Apollo, the path all lookups took before the plans.
+  const app = await createApp(db, { introspection: false, storefrontPlans: process.env.BENCH_STOREFRONT_PLANS !== "0" });
   const url = await app.listen(0);
   console.log(JSON.stringify({ url }));
   const stop = async () => {

@@ -21,6 +21,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === "GRAPHQL_VALIDATION_FAILED" && (error as { originalError?: { extensions?: { code?: unknown } } })?.originalError?.extensions?.code === "BAD_USER_INPUT") {
     code = "BAD_USER_INPUT";
   }
+  // Apollo's own refusals of a request that carry only an HTTP 4xx (a persisted query whose hash does not match its text).
+  const own = (error as { extensions?: { code?: unknown; http?: { status?: number } } })?.extensions;
+  if (code === "INTERNAL_SERVER_ERROR" && own && own.code === undefined && (own.http?.status ?? 0) >= 400 && (own.http?.status ?? 0) < 500) code = "BAD_REQUEST";
   if (code && PASS_THROUGH_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }

@@ -175,6 +175,15 @@ describe("Limits: what one request may ask for", () => {
       expect(res.body.errors[0].message).to.match(/batching disabled/i);
     });
 
+    it("refuses a persisted query whose hash does not match its text, or of an unknown version, with BAD_REQUEST (not an internal error)", async () => {
+      for (const persistedQuery of [{ version: 1, sha256Hash: "0".repeat(64) }, { version: 2, sha256Hash: "0".repeat(64) }]) {
+        const res = await post(api, JSON.stringify({ query: "{ __typename }", extensions: { persistedQuery } }));
+        expect(res.status).to.equal(400);
+        expect(res.body.errors[0].extensions.code).to.equal("BAD_REQUEST");
+        expect(res.body.errors[0].message).to.match(/sha does not match|Unsupported persisted query version/);
+      }
+    });
+
     it("refuses a body that is not JSON with BAD_REQUEST", async () => {
       const res = await post(api, "{ not json");
       expect(res.status).to.equal(400);

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { buildWeb } from "../support/build-web";
 import { TYPENAME } from "../support/documents";
 import { TEST_KEYS, TestServer, as, errorCode, startTestServer } from "../support/server";
 
@@ -7,6 +8,7 @@ const ADMIN = { authorization: `Bearer ${TEST_KEYS.admin}` };
 describe("Transport: CSRF prevention and production mode", () => {
   let api: TestServer;
   before(async () => {
+    buildWeb(); // the development server's landing page is the built GraphiQL page
     api = await startTestServer();
   });
   after(() => api.close());
