@@ -58,6 +58,12 @@ interface Leaf {
 
 /** How many distinct documents keep a plan (or the verdict "not a plan"); the storefront sends a handful. */
 const MAX_PLANS = 500;
+/**
+ * The longest query text compiled (a storefront's lookup, fragments and all, is a few hundred
+ * characters): a longer or unrelated text goes straight to the general path, so a client sending
+ * endless new texts costs one parse (Apollo's), not two.
+ */
+export const MAX_PLANNED_QUERY_CHARS = 4096;
 
 export class StorefrontPlans {
   private readonly plans = new Map<string, StorefrontPlan | null>();
@@ -69,6 +75,7 @@ export class StorefrontPlans {
 
   /** The plan of a query text, compiled once; undefined when the general path must answer it. */
   planFor(query: string, operationName: string | null | undefined): StorefrontPlan | undefined {
+    if (query.length > MAX_PLANNED_QUERY_CHARS) return undefined;
     let plan = this.plans.get(query);
     if (plan === undefined) {
       plan = this.compile(query);
@@ -80,6 +87,7 @@ export class StorefrontPlans {
   }
 
   private compile(query: string): StorefrontPlan | null {
+    if (query.length > MAX_PLANNED_QUERY_CHARS || !query.includes("productPromise")) return null;
     let document: DocumentNode;
     try {
       document = parse(query, { maxTokens: this.limits.tokens, noLocation: true });

@@ -113,6 +113,7 @@ describe("The storefront fast path answers exactly as the general path", () => {
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku }` },
     { method: "POST", query: `query A { productPromise(sku: "PRE") { sku } } query B { __typename }`, operationName: "A" },
     { method: "POST", query: `{ __schema { types { name } } }` },
+    { method: "POST", query: `# ${"a comment longer than any storefront lookup ".repeat(100)}\n{ productPromise(sku: "PRE") { sku } }` },
   ];
 
   it("answers the storefront's usual requests through the plans, byte for byte as the general path", async () => {
