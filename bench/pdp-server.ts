@@ -1,11 +1,12 @@
 import "reflect-metadata";
 import { createApp } from "../src/http/app";
-import { parseDatabaseUrl } from "../src/config";
+import { parseDatabaseConfig } from "../src/config";
 import { Db } from "../src/db";
 
 /** The real server for bench/pdp.ts, in a process of its own; prints its URL as one JSON line. */
 async function main(): Promise<void> {
-  const db = await Db.open(parseDatabaseUrl(process.env.BENCH_DATABASE_URL));
+  // Configured as npm start configures it (pool sizes and limits from the environment: DB_READ_POOL_SIZE, ...).
+  const db = await Db.open(parseDatabaseConfig({ ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL }));
   // Storefront traffic is anonymous: no keys are needed for productPromise.
   // BENCH_STOREFRONT_PLANS=0: every request through Apollo, the path all lookups took before the plans.
   const app = await createApp(db, { introspection: false, storefrontPlans: process.env.BENCH_STOREFRONT_PLANS !== "0" });
