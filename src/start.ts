@@ -60,7 +60,7 @@ export async function startService(config: Config, logger: Logger = createLogger
   const app = await createApp(db, {
     keys, limits: config.limits, logger,
     introspection: config.introspection || config.graphiql, landingPage: config.landingPage, graphiql: config.graphiql,
-    promiseCacheMaxAge: config.promiseCacheMaxAge, edge: config.edge,
+    promiseCacheMaxAge: config.promiseCacheMaxAge, edge: config.edge, storefrontPlans: config.storefrontPlans,
   });
   const url = await app.listen(config.port);
   // On SQLite only this process may write, so it runs the purge worker itself (npm run purge-worker is for MySQL/MariaDB).

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { loadConfig } from "../../src/config";
 import { inDays } from "../support/clock";
 import { openTestDb } from "../support/database";
 import { products, purchaseOrder } from "../support/scenario";
@@ -204,5 +205,14 @@ describe("The storefront fast path answers exactly as the general path", () => {
     }), { numRuns: 150 });
     // Most generated requests are well-formed: the plans must have answered a good share of them.
     expect(taken).to.be.greaterThan(40);
+  });
+});
+
+describe("STOREFRONT_PLANS: the fast path's switch", () => {
+  it("is on by default, off with off/false/0, and refuses anything else at start-up naming the variable", () => {
+    expect(loadConfig({}).storefrontPlans).to.equal(true);
+    for (const off of ["off", "false", "0", " OFF "]) expect(loadConfig({ STOREFRONT_PLANS: off }).storefrontPlans).to.equal(false);
+    for (const on of ["on", "true", "1"]) expect(loadConfig({ STOREFRONT_PLANS: on }).storefrontPlans).to.equal(true);
+    expect(() => loadConfig({ STOREFRONT_PLANS: "fast" })).to.throw(/STOREFRONT_PLANS/);
   });
 });
