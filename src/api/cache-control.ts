@@ -6,8 +6,10 @@ import { Context } from "./context";
 import { shapeOf } from "./operation";
 
 /**
- * The longest tag list sent: Varnish's default response header limit is 8 KB, Fastly's
- * Surrogate-Key 16 KB. A longer answer (hundreds of long SKUs) is kept by browsers only.
+ * The most bytes the tag headers of one answer carry together (every header of CACHE_TAG_HEADERS
+ * repeats the list): Varnish's default limit is 8 KB a header, Fastly's Surrogate-Key and
+ * Cloudflare's Cache-Tag about 16 KB, and Node's HTTP client refuses a whole header block over
+ * 16 KB. A longer answer (hundreds of long SKUs) is kept by browsers only.
  */
 export const MAX_TAG_HEADER_BYTES = 7_000;
 
@@ -54,18 +56,18 @@ export const isStorefrontLookup = (rootFieldNames: readonly string[]): boolean =
 
 /**
  * The cache headers of one answer, in the order they are set: `no-store` unless `cacheable` (a
- * successful anonymous GET of storefront lookups, decided by the caller); then the max-ages and
- * one tag per SKU read (`skus`), or `private` when the tags would not fit a header.
+ * successful anonymous GET of storefront lookups, decided by the caller); then the max-ages, one
+ * tag per SKU read (`skus`) in each tag header, or `private` when the headers together would pass
+ * MAX_TAG_HEADER_BYTES; and `Vary: Accept`, since the content type follows the Accept header.
+ * The empty SKU names no product (ids are never empty) and gets no tag.
  */
 export function cacheHeaders(options: CacheControlOptions, cacheable: boolean, skus: Iterable<string>): [string, string][] {
   const { maxAgeSeconds, sharedMaxAgeSeconds, tagHeaders } = options;
   if (!cacheable || maxAgeSeconds <= 0) return [["cache-control", "no-store"]];
-  const tags = [...new Set([...skus].map(cacheTagOf))].sort();
-  if (tags.join(" ").length > MAX_TAG_HEADER_BYTES) return [["cache-control", `private, max-age=${maxAgeSeconds}`]];
-  const headers: [string, string][] = [["cache-control", `public, max-age=${maxAgeSeconds}, s-maxage=${sharedMaxAgeSeconds}`]];
-  for (const key of tagHeaders) {
-    const { name, separator } = CACHE_TAG_HEADERS[key];
-    if (tags.length) headers.push([name.toLowerCase(), tags.join(separator)]);
+  const tags = [...new Set([...skus].filter((sku) => sku !== "").map(cacheTagOf))].sort();
+  const tagLines = tags.length ? tagHeaders.map((key) => [CACHE_TAG_HEADERS[key].name.toLowerCase(), tags.join(CACHE_TAG_HEADERS[key].separator)] as [string, string]) : [];
+  if (tagLines.reduce((bytes, [name, value]) => bytes + name.length + value.length, 0) > MAX_TAG_HEADER_BYTES) {
+    return [["cache-control", `private, max-age=${maxAgeSeconds}`], ["vary", "accept"]];
   }
-  return headers;
+  return [["cache-control", `public, max-age=${maxAgeSeconds}, s-maxage=${sharedMaxAgeSeconds}`], ...tagLines, ["vary", "accept"]];
 }

@@ -62,6 +62,44 @@ describe("PDP promises carry Cache-Control for a CDN: public for anonymous promi
     expect(response.headers.get("xkey")).to.equal(null);
   });
 
+  it("counts every tag header together against the limit: three copies of a long list are private, one copy may be public", async () => {
+    // 250 SKUs of two CJK characters and a number: about 5,400 bytes of tags, three times over with the default headers
+    // (found by an outside tester: a 16 KB header block, which Node's HTTP client and proxies refuse).
+    const skus = Array.from({ length: 250 }, (_, i) => `日本${i}`);
+    const three = await get(api.url, PROMISES, { skus });
+    expect(three.headers.get("cache-control")).to.equal("private, max-age=30");
+    expect(three.headers.get("xkey")).to.equal(null);
+    const other = await startTestServer(api.db, { promiseCacheMaxAge: 30, edge: { sharedMaxAge: 3600, tagHeaders: ["xkey"] } });
+    try {
+      const one = await get(other.url, PROMISES, { skus });
+      expect(one.headers.get("cache-control")).to.equal("public, max-age=30, s-maxage=3600");
+      expect(one.headers.get("xkey")!.split(" ")).to.have.length(250);
+    } finally {
+      await other.app.stop();
+    }
+  });
+
+  it("sends Vary: Accept with every answer a cache may keep (the content type follows Accept), and none with no-store", async () => {
+    const json = await get(api.url, PROMISE, { sku: "A" });
+    expect(json.headers.get("vary")).to.equal("accept");
+    const graphqlJson = await fetch(`${api.url}?${new URLSearchParams({ query: PROMISE.toString(), variables: JSON.stringify({ sku: "A" }) })}`,
+      { headers: { "apollo-require-preflight": "true", accept: "application/graphql-response+json" } });
+    expect(graphqlJson.headers.get("content-type")).to.equal("application/graphql-response+json; charset=utf-8");
+    expect(graphqlJson.headers.get("vary")).to.equal("accept");
+    const skus = Array.from({ length: 250 }, (_, i) => `SKU-${"X".repeat(40)}-${i}`);
+    expect((await get(api.url, PROMISES, { skus })).headers.get("vary")).to.equal("accept");
+    expect((await api.gql(PROMISE.toString(), { sku: "A" }, ANONYMOUS)).headers.get("vary")).to.equal(null);
+  });
+
+  it("gives the empty SKU, which no product can have, no tag (an empty tag header is refused by some CDNs)", async () => {
+    const response = await get(api.url, PROMISES, { skus: ["", "A"] });
+    expect(response.headers.get("xkey")).to.equal("A");
+    const alone = await get(api.url, PROMISE, { sku: "" });
+    expect(alone.headers.get("cache-control")).to.equal("public, max-age=30, s-maxage=3600");
+    expect(alone.headers.has("xkey")).to.equal(false);
+    expect(alone.headers.has("cache-tag")).to.equal(false);
+  });
+
   it("keeps a POST out of every cache: caches store GETs", async () => {
     expect(await cacheControl(PROMISE, { sku: "A" })).to.equal("no-store");
   });
