@@ -104,7 +104,9 @@ export async function createApp(db: Db, options: AppOptions = {}): Promise<App> 
     res.setHeader("x-request-id", record.requestId);
     res.setHeader("x-content-type-options", "nosniff");
     res.on("close", () => {
-      logRequest(logger, record, res.statusCode);
+      // Closed before the answer was written: the client hung up (or sent half a request), nothing was answered.
+      if (!res.writableEnded) addCode(record, "CLIENT_CLOSED_REQUEST");
+      logRequest(logger, record, res.writableEnded ? res.statusCode : 499);
     });
     handle(req, res, url, record).catch((error) => {
       logger.error({ requestId: record.requestId, err: error }, "request failed");

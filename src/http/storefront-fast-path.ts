@@ -56,11 +56,15 @@ export function storefrontFastPath(plans: StorefrontPlans, db: Database, cache: 
     if (!contentType) return undefined;
     const plan = plans.planFor(request.query, request.operationName);
     if (!plan) return undefined;
+    // Recorded before running, as the general path records them once the operation is known: a
+    // client that hangs up meanwhile still gets its operation logged. Put back if Apollo takes over.
+    const { operationName, operation, fields } = record;
+    Object.assign(record, { operationName: plan.operationName, operation: "query", fields: [...plan.rootFieldNames] });
     const result = await plan.run(request.variables, db);
-    if (!result) return undefined;
-    record.operationName = plan.operationName;
-    record.operation = "query";
-    record.fields = [...plan.rootFieldNames];
+    if (!result) {
+      Object.assign(record, { operationName, operation, fields });
+      return undefined;
+    }
     // Every plan is a storefront lookup by anonymous: a GET of one may be kept by caches.
     const headers = cacheHeaders(cache, req.method === "GET", result.skus);
     headers.push(["content-type", contentType]);
@@ -106,8 +110,9 @@ function getRequest(req: IncomingMessage, url: URL): PlainRequest | undefined {
   } catch {
     return undefined;
   }
-  if (parsed != null && !isRecord(parsed)) return undefined;
-  return { query: query[0], operationName: operationName[0], variables: parsed ?? undefined };
+  // Unlike a POST body's, a GET's `variables` must be an object: Apollo refuses `variables=null`.
+  if (parsed !== undefined && !isRecord(parsed)) return undefined;
+  return { query: query[0], operationName: operationName[0], variables: parsed };
 }
 
 function single(value: string | string[] | undefined): string | undefined {

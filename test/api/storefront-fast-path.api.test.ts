@@ -1,6 +1,8 @@
 import { expect } from "chai";
 import fc from "fast-check";
+import { connect } from "node:net";
 import { loadConfig } from "../../src/config";
+import { Db, Lane, Work } from "../../src/db";
 import { inDays } from "../support/clock";
 import { openTestDb } from "../support/database";
 import { products, purchaseOrder } from "../support/scenario";
@@ -98,6 +100,8 @@ describe("The storefront fast path answers exactly as the general path", () => {
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, headers: { "content-type": "text/plain" } },
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, headers: { accept: "application/xml" } },
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, operationName: "Other" },
+    { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, variables: null, headers: PREFLIGHT }, // a GET's variables must be an object (found by an outside tester)
+    { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, variables: [], headers: PREFLIGHT },
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, extra: { extensions: { persistedQuery: { version: 1, sha256Hash: "x" } } } },
     { method: "POST", query: `query($sku: String!) { productPromise(sku: $sku) { sku } }`, variables: { sku: 5 } },
     { method: "POST", query: `query($sku: String!) { productPromise(sku: $sku) { sku } }`, variables: {} },
@@ -214,5 +218,78 @@ describe("STOREFRONT_PLANS: the fast path's switch", () => {
     for (const off of ["off", "false", "0", " OFF "]) expect(loadConfig({ STOREFRONT_PLANS: off }).storefrontPlans).to.equal(false);
     for (const on of ["on", "true", "1"]) expect(loadConfig({ STOREFRONT_PLANS: on }).storefrontPlans).to.equal(true);
     expect(() => loadConfig({ STOREFRONT_PLANS: "fast" })).to.throw(/STOREFRONT_PLANS/);
+  });
+});
+
+describe("The request log of a lookup whose client hangs up, on both paths", () => {
+  /** The database, with the storefront's reads held until `release` (so a client can hang up while its lookup runs). */
+  function gated(db: Db) {
+    let release!: () => void;
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    const proxy = new Proxy(db, {
+      get(target, prop) {
+        if (prop === "lane") {
+          return (lane: Lane) => {
+            const inner = target.lane(lane);
+            return lane !== "storefront" ? inner : { ...inner, read: async <T>(work: Work<T>) => { await gate; return inner.read(work); } };
+          };
+        }
+        const value = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    return { db: proxy, release: () => { release(); gate = Promise.resolve(); } };
+  }
+
+  /** Writes a whole POST on a raw socket and closes it at once, without reading the answer. */
+  function postAndHangUp(url: string, body: string): Promise<void> {
+    const { port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const socket = connect(Number(port), "127.0.0.1", () => {
+        socket.end(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        socket.destroySoon();
+        resolve();
+      });
+      socket.on("error", reject);
+    });
+  }
+
+  for (const storefrontPlans of [true, false]) {
+    it(`logs the operation and CLIENT_CLOSED_REQUEST (499) when the client hangs up before the answer (${storefrontPlans ? "plans" : "general path"})`, async () => {
+      const lines: Record<string, unknown>[] = [];
+      const base = await openTestDb();
+      const { db, release } = gated(base);
+      const api = await startTestServer(db, { logger: undefined, log: (line) => void lines.push(line), storefrontPlans });
+      try {
+        await postAndHangUp(api.url, JSON.stringify({ query: "query Pdp($sku: String!) { productPromise(sku: $sku) { sku } }", variables: { sku: "A" }, operationName: "Pdp" }));
+        for (let i = 0; i < 200 && !lines.some((l) => l.msg === "request"); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+        const line = lines.find((l) => l.msg === "request");
+        expect(line).to.include({ status: 499, operationName: "Pdp", operation: "query", outcome: "CLIENT_CLOSED_REQUEST" });
+        expect(line!.fields).to.deep.equal(["productPromise"]);
+      } finally {
+        release();
+        await api.app.stop();
+        await base.close();
+      }
+    });
+  }
+
+  it("logs a request whose body never arrived whole as CLIENT_CLOSED_REQUEST (499), not 200 ok", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const api = await startTestServer(undefined, { logger: undefined, log: (line) => void lines.push(line) });
+    try {
+      const { port } = new URL(api.url);
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), "127.0.0.1", () => {
+          socket.end(`POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":`);
+          resolve();
+        });
+        socket.on("error", reject);
+      });
+      for (let i = 0; i < 200 && !lines.some((l) => l.msg === "request"); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(lines.find((l) => l.msg === "request")).to.include({ status: 499, outcome: "CLIENT_CLOSED_REQUEST" });
+    } finally {
+      await api.close();
+    }
   });
 });
