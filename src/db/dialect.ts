@@ -25,6 +25,12 @@ export interface Dialect {
   readonly prepares: boolean;
   /** `INSERT ... VALUES ... ON <clash> UPDATE` of `update` columns from the inserted row, when `key` clashes. */
   upsert(table: string, columns: readonly string[], rows: number, key: readonly string[], update: readonly string[]): string;
+  /**
+   * `UPDATE table AS alias` joined to `rows` literal rows of `columns`, derived table `v` (one `?` per
+   * value, row after row): `on` matches a row of `v` to the row it changes; `set` and `where` may
+   * name both. A per-row value without a CASE branch per row, and the rows are visited in `v`'s order.
+   */
+  updateJoiningRows(table: string, alias: string, columns: readonly string[], rows: number, on: string, set: string, where: string): string;
   /** A unique or primary key refused the row. */
   isDuplicateKey(error: unknown): boolean;
   /**
@@ -44,6 +50,12 @@ const driverCode = (error: unknown): string | undefined =>
 const driverErrno = (error: unknown): number | undefined =>
   (error as { driverError?: { errno?: number } })?.driverError?.errno ?? (error as { errno?: number })?.errno;
 
+/** `rows` literal rows of `columns` as one SELECT of UNION ALLs (MySQL and MariaDB alike name its columns by the first). */
+const unionRows = (columns: readonly string[], rows: number): string =>
+  [`SELECT ${columns.map((c) => `? AS ${c}`).join(", ")}`, ...Array.from({ length: rows - 1 }, () => `SELECT ${placeholderList(columns.length)}`)].join(" UNION ALL ");
+
+const placeholderList = (n: number): string => Array.from({ length: n }, () => "?").join(", ");
+
 const valuesRows = (columns: readonly string[], rows: number): string => {
   const row = `(${columns.map(() => "?").join(", ")})`;
   return Array.from({ length: rows }, () => row).join(", ");
@@ -60,6 +72,10 @@ export const sqliteDialect: Dialect = Object.freeze({
   upsert: (table: string, columns: readonly string[], rows: number, key: readonly string[], update: readonly string[]) =>
     `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${valuesRows(columns, rows)} ` +
     `ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${update.map((c) => `${c} = excluded.${c}`).join(", ")}`,
+  // A VALUES list (no compound-SELECT limit) renamed; UPDATE ... FROM, whose SET names bare columns.
+  updateJoiningRows: (table: string, alias: string, columns: readonly string[], rows: number, on: string, set: string, where: string) =>
+    `UPDATE ${table} AS ${alias} SET ${set} FROM (SELECT ${columns.map((c, i) => `column${i + 1} AS ${c}`).join(", ")} FROM (VALUES ${valuesRows(columns, rows)})) AS v ` +
+    `WHERE ${on} AND ${where}`,
   isDuplicateKey: (error: unknown) => ["SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE"].includes(driverCode(error) ?? ""),
   isRetryable: () => false,
   // One process, one connection, one queue: nothing waits on another writer.
@@ -79,6 +95,8 @@ const mysqlFamily = {
   upsert: (table: string, columns: readonly string[], rows: number, _key: readonly string[], update: readonly string[]) =>
     `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${valuesRows(columns, rows)} ` +
     `ON DUPLICATE KEY UPDATE ${update.map((c) => `${c} = VALUES(${c})`).join(", ")}`,
+  updateJoiningRows: (table: string, alias: string, columns: readonly string[], rows: number, on: string, set: string, where: string) =>
+    `UPDATE ${table} ${alias} JOIN (${unionRows(columns, rows)}) v ON ${on} SET ${set} WHERE ${where}`,
   isDuplicateKey: (error: unknown) => driverCode(error) === "ER_DUP_ENTRY",
   // A lock wait that ran out is a TIMEOUT, not a retry: retrying would multiply the wait.
   isRetryable: (error: unknown) => driverErrno(error) === 1213,

@@ -80,6 +80,34 @@ export function toSalesItemRow(r: Record<string, unknown>): SalesItemRow {
   };
 }
 
+/**
+ * A waiting pre-order item as allocation reads it: what the rules and the first-in-first-out order
+ * need, nothing more (its status, facility, promise date and PO item are known: it is waiting).
+ */
+export interface WaitingRow {
+  id: number;
+  orderId: string;
+  orderItemSeqId: string;
+  productId: number;
+  quantity: number;
+  orderDate: Date;
+}
+
+/** The columns of a WaitingRow, from the sales_order_item table under `alias`. */
+export const waitingRowColumns = (alias: string): string =>
+  ["so_item_id", "order_id", "order_item_seq_id", "product_id", "quantity", "order_date"].map((c) => `${alias}.${c}`).join(", ");
+
+export function toWaitingRow(r: Record<string, unknown>): WaitingRow {
+  return {
+    id: Number(r.so_item_id),
+    orderId: String(r.order_id),
+    orderItemSeqId: String(r.order_item_seq_id),
+    productId: Number(r.product_id),
+    quantity: Number(r.quantity),
+    orderDate: fromSqlDate(r.order_date)!,
+  };
+}
+
 /** A sales order item with the PO and PO item seq it is tied to (null when waiting). */
 export interface TiedSalesItemRow extends SalesItemRow {
   purchaseOrderId: string | null;

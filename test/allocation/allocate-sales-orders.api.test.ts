@@ -1,6 +1,6 @@
 import { expect } from "chai";
-import { loadDemoCatalog } from "../../src/domain";
-import { fromSqlDate } from "../../src/db";
+import { AllocationResult, loadDemoCatalog } from "../../src/domain";
+import { Work, WriteOptions, fromSqlDate } from "../../src/db";
 import { day, daysAgo, inDays, testClock, today } from "../support/clock";
 import { openTestDb, runAllocation, snapshot } from "../support/database";
 import { ALLOCATE, ALLOCATION_RUNS } from "../support/documents";
@@ -271,6 +271,37 @@ describe("Allocate Sales Orders (docs/domain.md rules 1–8, through the API)", 
     expect((await readPurchaseOrder(api, "PO-1")).pendingPreOrderCount).to.equal(3);
     const run = await allocate("PO-1");
     expect(run.purchaseOrder.pendingPreOrderCount).to.equal(1);
+    expect((await readPurchaseOrder(api, "PO-1")).pendingPreOrderCount).to.equal(1);
+  });
+
+  it("builds only the lists the document selects: none for a counts-only payload, through fragments and aliases when asked", async () => {
+    await preOrder(api, "SO-1", daysAgo(5), [{ sku: "A", quantity: 2 }, { sku: "B", quantity: 50 }]);
+    await preOrder(api, "SO-2", daysAgo(4), [{ sku: "A", quantity: 1 }]);
+    await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(20) }, { sku: "B", quantity: 5, arrivalDate: inDays(20) }], APPROVED);
+    // What the domain answered inside each unit of work: the counts and the lists it built.
+    const answers: AllocationResult[] = [];
+    const write = api.db.write.bind(api.db);
+    api.db.write = ((work: Work<unknown>, options?: WriteOptions<unknown>) =>
+      write(async (m) => { const answer = await work(m); answers.push(answer as AllocationResult); return answer; }, options)) as typeof api.db.write;
+    const built = () => {
+      const a = answers.pop()!;
+      return { tied: a.allocatedItemCount, skipped: a.skippedItemCount, allocationObjects: a.allocations.length, skippedObjects: a.skipped.length };
+    };
+
+    const counts = await api.gql(`mutation { allocateSalesOrders(purchaseOrderId: "PO-1", dryRun: true) { allocatedItemCount allocatedQuantity run { id } } }`);
+    expect(counts.data.allocateSalesOrders).to.deep.equal({ allocatedItemCount: 2, allocatedQuantity: 3, run: null });
+    expect(built()).to.deep.equal({ tied: 2, skipped: 1, allocationObjects: 0, skippedObjects: 0 });
+
+    const viaFragments = await api.gql(`mutation { allocateSalesOrders(purchaseOrderId: "PO-1", dryRun: true) { ...Tied } }
+      fragment Tied on AllocateSalesOrdersPayload { allocatedItemCount ... on AllocateSalesOrdersPayload { tied: allocations { orderId seqId } } }`);
+    expect(keys(viaFragments.data.allocateSalesOrders.tied)).to.deep.equal(["SO-1/00001", "SO-2/00001"]);
+    expect(built()).to.deep.equal({ tied: 2, skipped: 1, allocationObjects: 2, skippedObjects: 0 });
+
+    const real = await api.gql(`mutation { allocateSalesOrders(purchaseOrderId: "PO-1") { left: skipped { orderId seqId reason } run { allocatedItemCount skippedItemCount } } }`);
+    expect(real.data.allocateSalesOrders).to.deep.equal({
+      left: [{ orderId: "SO-1", seqId: "00002", reason: "INSUFFICIENT_ATP" }], run: { allocatedItemCount: 2, skippedItemCount: 1 },
+    });
+    expect(built()).to.deep.equal({ tied: 2, skipped: 1, allocationObjects: 0, skippedObjects: 1 });
     expect((await readPurchaseOrder(api, "PO-1")).pendingPreOrderCount).to.equal(1);
   });
 });

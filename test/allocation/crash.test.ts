@@ -16,7 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function writingRun(db: Db, database: string): Promise<number | undefined> {
   const rows: Record<string, unknown>[] = await db.read((m) => m.query(
     `SELECT id FROM information_schema.processlist WHERE db = ?
-     AND (info LIKE 'UPDATE sales_order_item SET po_item_id%' OR info LIKE 'INSERT INTO allocation_event%')`, [database]));
+     AND (info LIKE 'UPDATE sales_order_item s JOIN%' OR info LIKE 'INSERT INTO allocation_event%')`, [database]));
   return rows.length ? Number(rows[0].id) : undefined;
 }
 

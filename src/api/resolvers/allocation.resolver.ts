@@ -1,7 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { PAGE_SIZE } from "../../db";
 import { allocateSalesOrders, listAllocationRuns } from "../../domain";
 import { Context } from "../context";
+import { selectedFieldNames } from "../selection";
 import { AllocateSalesOrdersPayload, Allocation, AllocationRunConnection, toAllocationRun } from "../types/allocation.type";
 import { SkipReason } from "../types/enums";
 import { toConnection } from "../types/page.type";
@@ -20,10 +22,14 @@ export class AllocationResolver {
     @Ctx() { db, actor }: Context,
     @Arg("dryRun", () => Boolean, { defaultValue: false, description: "true: only preview (the console's Preview button); nothing is written and no run recorded. Must not be null (null is BAD_USER_INPUT, never a real run)" })
     dryRun: boolean,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AllocateSalesOrdersPayload> {
     const preview = dryRun !== false;
+    // Only the lists the document asks for are built: a counts-only caller does not pay for 60,000 allocation objects.
+    const selected = selectedFieldNames(info);
+    const collect = { allocations: selected.has("allocations"), skipped: selected.has("skipped") };
     // A dry run takes exactly the path of a run, writes included, and is then rolled back; either is a heavy write.
-    const result = await db.write((m) => allocateSalesOrders(m, purchaseOrderId, actor, preview), { rollback: preview, heavy: true });
+    const result = await db.write((m) => allocateSalesOrders(m, purchaseOrderId, actor, preview, collect), { rollback: preview, heavy: true });
     return { ...result, skipped: result.skipped.map((s) => ({ ...s, reason: s.reason as SkipReason })), run: result.run && toAllocationRun(result.run) };
   }
 

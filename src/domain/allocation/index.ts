@@ -1,6 +1,6 @@
 /** Allocate Sales Orders, the allocation rules every caller shares, and the guarded writes that tie and untie. */
-export { allocateSalesOrders, waitingReadSizes } from "./allocate-sales-orders";
-export type { Allocation, AllocationResult, SkippedPreOrderItem } from "./allocate-sales-orders";
+export { COLLECT_ALL, allocateSalesOrders, waitingReadSizes } from "./allocate-sales-orders";
+export type { Allocation, AllocationResult, Collect, SkippedPreOrderItem } from "./allocate-sales-orders";
 export { giveBackUnits, releaseTies, tiesBeyond } from "./release-ties";
 export type { Why } from "./release-ties";
 export {

@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { HOLDS_TIE_SQL, SalesItemRow, TiedItem, chunk, lockPoItems, lockTiedItems, placeholders, salesItemColumns, toSalesItemRow } from "../../db";
+import { HOLDS_TIE_SQL, TiedItem, WaitingRow, chunk, lockPoItems, lockTiedItems, placeholders, salesItemColumns, toSalesItemRow } from "../../db";
 import { badInput, notFound } from "../../errors";
 import { LIMITS, checkIds, clock, compareBytes, isOpenOrder, requireOpenPurchaseOrder, startOfTodayUtc } from "../core";
 import { queuePromisePurge } from "../edge";
@@ -47,7 +47,7 @@ export interface RebalanceTarget {
   purchaseOrderId?: string | null;
 }
 
-const oldestFirst = (a: SalesItemRow, b: SalesItemRow): number =>
+const oldestFirst = (a: WaitingRow, b: WaitingRow): number =>
   (a.orderDate.getTime() - b.orderDate.getTime()) || compareBytes(a.orderId, b.orderId) || compareBytes(a.orderItemSeqId, b.orderItemSeqId);
 
 const time = (d: Date | null): number => (d ? d.getTime() : Infinity);
@@ -140,7 +140,7 @@ export async function rebalancePromises(manager: EntityManager, target: Rebalanc
   const tied = await lockTiedItems(manager, items.map((p) => p.id));
 
   const moves = planRebalance(tied, items, today);
-  const plan = { ties: [] as { item: SalesItemRow; poItem: PoItemWithHeader }[], skipped: [] as { item: SalesItemRow; reason: "INSUFFICIENT_ATP" | "NO_ARRIVAL_DATE" }[] };
+  const plan = { ties: [] as { item: WaitingRow; poItem: PoItemWithHeader }[], skipped: [] as { item: WaitingRow; reason: "INSUFFICIENT_ATP" | "NO_ARRIVAL_DATE" }[] };
   const promisable = promisableItems(items, today);
   for await (const page of waitingPages(manager, productIds)) planAllocation(page, promisable, today, plan);
   plan.ties.sort((a, b) => oldestFirst(a.item, b.item));

@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { chunk, execute, placeholders, sqlDate } from "../../db";
+import { chunk, dialectOf, execute, placeholders, sqlDate } from "../../db";
 import { RetryableConflict } from "../../errors";
 import { PRE_ORDER_PARKING } from "../core";
 import { ATP_COVERS_GUARD_SQL, STILL_WAITING_GUARD_SQL } from "./rules";
@@ -42,25 +42,25 @@ export interface Tie {
   promiseDate: Date;
 }
 
+/** Claims per statement: a few thousand rows keep the round trips few and the statement's parameters within both databases' limits. */
+const CLAIM_CHUNK = 2000;
+
 /**
  * Ties waiting pre-order items to PO items, only where each is still waiting. The items are
- * claimed in id order, chunk after chunk: the update locks them in the one lock order.
+ * claimed in id order, chunk after chunk: the update locks them in the one lock order. Each
+ * statement joins the items to a derived table of (item, PO item, promise date) rows in that
+ * order (src/db/dialect.ts updateJoiningRows) rather than a CASE per PO item, which the database
+ * evaluated branch by branch for every row.
  */
 export async function claimWaitingItems(manager: EntityManager, ties: Tie[]): Promise<void> {
-  for (const part of chunk([...ties].sort((a, b) => a.salesOrderItemId - b.salesOrderItemId), CHUNK)) {
-    // One CASE branch per PO item (its ids as an IN list, which both databases search by
-    // binary search), not one per row: a run ties many items to each PO item.
-    const groups = new Map<number, Tie[]>();
-    for (const tie of part) groups.set(tie.poItemId, [...(groups.get(tie.poItemId) ?? []), tie]);
-    const branches = [...groups.values()].map((g) => `WHEN so_item_id IN (${placeholders(g.length)}) THEN ?`).join(" ");
-    const sql = `UPDATE sales_order_item SET po_item_id = CASE ${branches} END, promised_datetime = CASE ${branches} END ` +
-      `WHERE so_item_id IN (${placeholders(part.length)}) AND ${STILL_WAITING_GUARD_SQL}`;
-    const params = [
-      ...[...groups.values()].flatMap((g) => [...g.map((t) => t.salesOrderItemId), g[0].poItemId]),
-      ...[...groups.values()].flatMap((g) => [...g.map((t) => t.salesOrderItemId), sqlDate(g[0].promiseDate)]),
-      ...part.map((t) => t.salesOrderItemId),
-    ];
-    const changed = await execute(manager, sql, params);
+  const dialect = dialectOf(manager);
+  // A run's ties share a few promise dates: each is written out once.
+  const days = new Map<number, string>();
+  const day = (date: Date) => days.get(date.getTime()) ?? days.set(date.getTime(), sqlDate(date)).get(date.getTime())!;
+  for (const part of chunk([...ties].sort((a, b) => a.salesOrderItemId - b.salesOrderItemId), CLAIM_CHUNK)) {
+    const sql = dialect.updateJoiningRows("sales_order_item", "s", ["so_item", "to_po_item", "promise_date"], part.length,
+      "v.so_item = s.so_item_id", "po_item_id = v.to_po_item, promised_datetime = v.promise_date", STILL_WAITING_GUARD_SQL);
+    const changed = await execute(manager, sql, part.flatMap((t) => [t.salesOrderItemId, t.poItemId, day(t.promiseDate)]));
     if (changed !== part.length) throw new RetryableConflict("A pre-order item was tied or changed by someone else meanwhile");
   }
 }

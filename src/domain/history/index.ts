@@ -3,5 +3,5 @@ export { findAllocationEvent, listAllocationEvents } from "./allocation-history"
 export type { AllocationHistoryFilter } from "./allocation-history";
 export { findAllocationRun, listAllocationRuns } from "./allocation-runs";
 export { MAX_ACKNOWLEDGE, acknowledgePromiseDateChanges, findPromiseDateChange, listPromiseDateChanges } from "./promise-date-feed";
-export { recordEvents } from "./record-events";
-export type { AllocationEventRow } from "./record-events";
+export { recordEvents, recordTieEvents } from "./record-events";
+export type { AllocationEventRow, TieEvent } from "./record-events";

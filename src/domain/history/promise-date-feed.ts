@@ -8,8 +8,9 @@ import type { AllocationEventRow } from "./record-events";
 /**
  * The promise-date change feed (docs/domain.md#the-promise-date-feed): an outbox that the worker
  * emailing customers or syncing the shop reads in id order and acknowledges. Rows are written
- * only by `recordPromiseDateChanges`, which `recordEvents` calls in the same transaction as the
- * change, so a committed change always has its row and a rolled-back one never does.
+ * only by `recordPromiseDateChanges` and `copyTieFeedRows`, which `recordEvents` and
+ * `recordTieEvents` call in the same transaction as the change, so a committed change always has
+ * its row and a rolled-back one never does.
  */
 
 const COLUMNS = ["changed_at", "event_type", "so_item_id", "order_id", "order_item_seq_id", "old_promise_date", "new_promise_date", "reason"];
@@ -40,6 +41,19 @@ export async function recordPromiseDateChanges(manager: EntityManager, events: A
     ]);
     await execute(manager, `INSERT INTO promise_date_change (${COLUMNS.join(", ")}) VALUES ${part.map(() => row).join(", ")}`, params);
   }
+}
+
+/**
+ * The feed rows of pre-order items just tied (`ids`, sorted within the statement by `orderBy` over
+ * `s`), copied from the tied rows: a tie sets a promise date where there was none, so each is a
+ * feed event (isFeedEvent). Answers how many rows it wrote.
+ */
+export async function copyTieFeedRows(manager: EntityManager, ids: readonly number[], orderBy: string, at: Date, reason: string): Promise<number> {
+  return execute(manager,
+    `INSERT INTO promise_date_change (${COLUMNS.join(", ")})
+     SELECT ?, 'ALLOCATE', s.so_item_id, s.order_id, s.order_item_seq_id, NULL, s.promised_datetime, ?
+     FROM sales_order_item s WHERE s.so_item_id IN (${placeholders(ids.length)}) AND s.promised_datetime IS NOT NULL ORDER BY ${orderBy}`,
+    [sqlDate(at), reason, ...ids]);
 }
 
 /**
