@@ -25,7 +25,21 @@ const LANES: Readonly<Record<Role, Lane>> = { anonymous: "storefront", support: 
 
 export function createContext(db: Db, identity: { role: Role; actor: string | null }, record: RequestRecord): Context {
   const lane = laneOf(db, identity.role);
-  return { db: lane, loaders: createLoaders(lane), role: identity.role, actor: identity.actor, requestId: record.requestId, record };
+  const loaders = createLoaders(lane);
+  // A memoised answer never outlives a write of the same request: a later field (the payload's PO
+  // after Allocate Sales Orders, a second mutation's) must read what was written, not what an earlier field read.
+  const database: Database = {
+    dialect: lane.dialect,
+    read: (work) => lane.read(work),
+    write: async (work, options) => {
+      try {
+        return await lane.write(work, options);
+      } finally {
+        loaders.forgetAll();
+      }
+    },
+  };
+  return { db: database, loaders, role: identity.role, actor: identity.actor, requestId: record.requestId, record };
 }
 
 /** The database as a caller of this role sees it. */

@@ -12,7 +12,7 @@ import { ProductPromise, toProductPromise } from "./types/product-promise.type";
 export function createLoaders(db: Database) {
   /** Every SKU whose promise this request read: the cache tags of its answer (src/api/cache-control.ts). */
   const promiseSkus = new Set<string>();
-  return {
+  const loaders = {
     promiseSkus: promiseSkus as ReadonlySet<string>,
     product: new DataLoader<number, ProductEntity | undefined>(async (ids) => {
       const rows = await db.read((m) => m.getRepository(ProductEntity).findBy({ id: In([...ids]) }));
@@ -44,6 +44,13 @@ export function createLoaders(db: Database) {
       },
       { cache: false },
     ),
+  };
+  return {
+    ...loaders,
+    /** Forgets every memoised answer (after a write: src/api/context.ts). */
+    forgetAll(): void {
+      for (const loader of [loaders.product, loaders.purchaseOrder, loaders.purchaseOrderItems, loaders.rebalanceCandidateCount, loaders.pendingPreOrderCount]) loader.clearAll();
+    },
   };
 }
 

@@ -40,6 +40,25 @@ describe("Allocate Sales Orders (docs/domain.md rules 1–8, through the API)", 
     expect(run).to.include({ allocatedItemCount: 4, allocatedQuantity: 4 });
   });
 
+  it("answers the PO as stored after the run even when an earlier field of the same request read it (found by an outside tester)", async () => {
+    await preOrder(api, "SO-1", daysAgo(5), [{ sku: "A", quantity: 3 }]);
+    await purchaseOrder(api, "PO-1", [{ sku: "A", quantity: 5, arrivalDate: inDays(20) }, { sku: "B", quantity: 1, arrivalDate: inDays(20) }], APPROVED);
+    const items = "purchaseOrder { items { seqId status allocatedQuantity availableToPromise } }";
+    const b = { seqId: "00002", status: "APPROVED", allocatedQuantity: 0, availableToPromise: 1 };
+    const both = await api.gql(`mutation {
+      preview: allocateSalesOrders(purchaseOrderId: "PO-1", dryRun: true) { allocatedItemCount ${items} }
+      run: allocateSalesOrders(purchaseOrderId: "PO-1") { allocatedItemCount ${items} }
+      cut: cancelPurchaseOrderItem(purchaseOrderId: "PO-1", seqId: "00001") { status }
+      again: allocateSalesOrders(purchaseOrderId: "PO-1", dryRun: true) { allocatedItemCount ${items} }
+    }`);
+    expect(both.errors, JSON.stringify(both.errors)).to.equal(undefined);
+    const data = both.data as Record<string, { allocatedItemCount: number; purchaseOrder: { items: unknown[] } }>;
+    expect(data.preview.purchaseOrder.items).to.deep.equal([{ seqId: "00001", status: "APPROVED", allocatedQuantity: 0, availableToPromise: 5 }, b]);
+    expect(data.run.allocatedItemCount).to.equal(1);
+    expect(data.run.purchaseOrder.items).to.deep.equal([{ seqId: "00001", status: "APPROVED", allocatedQuantity: 3, availableToPromise: 2 }, b]);
+    expect(data.again.purchaseOrder.items).to.deep.equal([{ seqId: "00001", status: "CANCELLED", allocatedQuantity: 0, availableToPromise: 0 }, b]);
+  });
+
   it("skips a large item that does not fit and still ties smaller, later ones (whole items only)", async () => {
     await preOrder(api, "SO-1", daysAgo(5), [{ sku: "A", quantity: 3 }]);
     await preOrder(api, "SO-2", daysAgo(4), [{ sku: "A", quantity: 4 }]);

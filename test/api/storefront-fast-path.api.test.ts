@@ -207,8 +207,9 @@ describe("The storefront fast path answers exactly as the general path", () => {
       expect(a, query).to.deep.equal(b);
       taken += fast.app.storefrontAnswers() - before;
     }), { numRuns: 150 });
-    // Most generated requests are well-formed: the plans must have answered a good share of them.
-    expect(taken).to.be.greaterThan(40);
+    // About a third of the generated requests are well-formed lookups (38 to 55 of 150 seen): the plans must
+    // have answered a good share of them. 20 is far below what chance gives, and far above none.
+    expect(taken).to.be.greaterThan(20);
   });
 });
 
