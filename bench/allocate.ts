@@ -9,9 +9,9 @@ import { parseDatabaseUrl } from "../src/config";
 import { allocateSalesOrders, availableToPromise, isAllocatable, startOfTodayUtc } from "../src/domain";
 import { Db, fromSqlDate } from "../src/db";
 import { AllocationEventEntity, AllocationRunEntity, PurchaseOrderItemEntity, SalesOrderItemEntity } from "../src/entities";
-import { ensureMySqlDatabase } from "../test/support/database";
 import { referenceAllocate } from "./allocate-reference";
 import { seedAllocationWorkload } from "./seed-allocation";
+import { openEmptyBenchDb } from "./bench-db";
 
 /**
  * npm run bench:allocate — Allocate Sales Orders on 100,000 waiting pre-order items over 2,000
@@ -43,28 +43,8 @@ const PO = "PO-BENCH";
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
-/**
- * The database, migrated and emptied. It refuses to empty one that holds anything but benchmark
- * rows, so pointing DATABASE_URL at real data cannot wipe it.
- */
-async function openEmpty(url: string): Promise<Db> {
-  const config = parseDatabaseUrl(url);
-  if (config.kind === "mysql") await ensureMySqlDatabase(config.url);
-  const db = await Db.open(config);
-  const [{ n }] = await db.read((m) => m.query(`SELECT COUNT(*) AS n FROM order_header WHERE order_id NOT LIKE 'BENCH-%' AND order_id <> ?`, [PO]));
-  if (Number(n) > 0) {
-    await db.close();
-    throw new Error(`${config.display} holds orders that are not benchmark data; point BENCH_DATABASE_URL at a database of its own`);
-  }
-  const tables = ["promise_purge", "promise_date_change", "allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product"];
-  // TRUNCATE commits implicitly on MySQL, so it runs outside any transaction there.
-  if (db.dialect.name === "mysql") for (const table of tables) await db.read((m) => m.query(`TRUNCATE TABLE ${table}`));
-  else await db.write(async (m) => { for (const table of tables) await m.query(`DELETE FROM ${table}`); });
-  return db;
-}
-
 async function seeded(url: string): Promise<Db> {
-  const db = await openEmpty(url);
+  const db = await openEmptyBenchDb(url);
   await seedAllocationWorkload(db, { products: PRODUCTS, waitingItems: ITEMS, purchaseOrderId: PO });
   return db;
 }

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { parseDatabaseUrl } from "../src/config";
 import { addDays, allocateSalesOrders, clock, rebalancePromises, startOfTodayUtc } from "../src/domain";
 import { Db, placeholders, sqlDate } from "../src/db";
-import { ensureMySqlDatabase } from "../test/support/database";
 import { seedAllocationWorkload } from "./seed-allocation";
+import { openEmptyBenchDb } from "./bench-db";
 
 /**
  * npm run bench:rebalance — "Adjust ATP on early PO" at scale: 2,000 products with 100,000
@@ -30,26 +30,11 @@ const EARLY = "PO-BENCH-EARLY";
 const secs = (ms: number) => (ms / 1000).toFixed(2);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 
-async function openEmpty(url: string): Promise<Db> {
-  const config = parseDatabaseUrl(url);
-  if (config.kind === "mysql") await ensureMySqlDatabase(config.url);
-  const db = await Db.open(config);
-  const [{ n }] = await db.read((m) => m.query("SELECT COUNT(*) AS n FROM order_header WHERE order_id NOT LIKE 'BENCH-%' AND order_id NOT LIKE 'PO-BENCH-%'"));
-  if (Number(n) > 0) {
-    await db.close();
-    throw new Error(`${config.display} holds orders that are not benchmark data; point BENCH_DATABASE_URL at a database of its own`);
-  }
-  const tables = ["promise_purge", "promise_date_change", "allocation_event", "allocation_run", "sales_order_item", "purchase_order_item", "order_header", "product"];
-  if (db.dialect.name === "mysql") for (const table of tables) await db.read((m) => m.query(`TRUNCATE TABLE ${table}`));
-  else await db.write(async (m) => { for (const table of tables) await m.query(`DELETE FROM ${table}`); });
-  return db;
-}
-
 interface Figures { label: string; tied: number; moves: number; allocations: number; ms: number; load: string }
 
 async function benchOne(label: string, url: string, cleanup?: () => void): Promise<Figures> {
   console.log(`\n== ${label}: ${ITEMS.toLocaleString("en")} pre-order items over ${PRODUCTS.toLocaleString("en")} products, tied to ${LATE}`);
-  const db = await openEmpty(url);
+  const db = await openEmptyBenchDb(url);
   let t = Date.now();
   // Enough units on the late PO for every item (quantities cycle 1, 2, 3).
   await seedAllocationWorkload(db, { products: PRODUCTS, waitingItems: ITEMS, purchaseOrderId: LATE, poQuantity: Math.ceil((ITEMS / PRODUCTS) * 2) + 10 });
