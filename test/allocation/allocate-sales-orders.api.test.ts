@@ -59,6 +59,19 @@ describe("Allocate Sales Orders (docs/domain.md rules 1–8, through the API)", 
     expect(data.again.purchaseOrder.items).to.deep.equal([{ seqId: "00001", status: "CANCELLED", allocatedQuantity: 0, availableToPromise: 0 }, b]);
   });
 
+  it("answers the PO after the run when the same request created it (found by an outside tester)", async () => {
+    await preOrder(api, "SO-1", daysAgo(5), [{ sku: "A", quantity: 2 }]);
+    const res = await api.gql(`mutation {
+      c: createPurchaseOrder(input: { id: "PO-NEW", facilityId: "WH-1", items: [{ sku: "A", quantity: 10, arrivalDate: "${inDays(20)}" }] }) { items { allocatedQuantity availableToPromise } }
+      a: allocateSalesOrders(purchaseOrderId: "PO-NEW") { allocatedQuantity purchaseOrder { pendingPreOrderCount items { allocatedQuantity availableToPromise } } }
+    }`);
+    expect(res.errors, JSON.stringify(res.errors)).to.equal(undefined);
+    const data = res.data as { c: { items: unknown[] }; a: { allocatedQuantity: number; purchaseOrder: { pendingPreOrderCount: number; items: unknown[] } } };
+    expect(data.c.items).to.deep.equal([{ allocatedQuantity: 0, availableToPromise: 10 }]);
+    expect(data.a.allocatedQuantity).to.equal(2);
+    expect(data.a.purchaseOrder).to.deep.equal({ pendingPreOrderCount: 0, items: [{ allocatedQuantity: 2, availableToPromise: 8 }] });
+  });
+
   it("skips a large item that does not fit and still ties smaller, later ones (whole items only)", async () => {
     await preOrder(api, "SO-1", daysAgo(5), [{ sku: "A", quantity: 3 }]);
     await preOrder(api, "SO-2", daysAgo(4), [{ sku: "A", quantity: 4 }]);

@@ -46,7 +46,7 @@ export class PreOrderQueueSummary {
   @Field(() => Int, { description: "Items selected" }) itemCount: number;
   @Field(() => Int, { description: "Distinct orders among them" }) orderCount: number;
   @Field(() => Int, { description: "Items tied to a PO and still in parking" }) tiedItemCount: number;
-  @Field(() => Int, { description: "Units (the sum of the items' quantities)" }) unitCount: number;
+  @Field(() => Int, { description: "Units (the sum of the items' quantities), capped at 2147483647 (the largest Int): a sum above it reads 2147483647" }) unitCount: number;
   @Field(() => Int, { description: "Items waiting for stock: open, in PRE_ORDER_PARKING, not tied" }) waitingItemCount: number;
 }
 

@@ -3,7 +3,7 @@ import {
   HOLDS_TIE_SQL, Page, TIED_SALES_ITEM_FROM, TIED_SALES_ITEM_SELECT, TiedSalesItemRow, keysetPage, placeholders, salesItemColumns, sqlDate, toTiedSalesItemRow,
 } from "../../db";
 import { badInput } from "../../errors";
-import { LIMITS, OPEN_ITEMS_SQL, PRE_ORDER_PARKING, Status, addDays, statusOf } from "../core";
+import { LIMITS, MAX_INT, OPEN_ITEMS_SQL, PRE_ORDER_PARKING, Status, addDays, statusOf } from "../core";
 import { FIFO } from "../allocation";
 
 /** A sales order item as the API shows it, with the PO item it is tied to. */
@@ -93,7 +93,8 @@ export async function preOrderQueueSummary(manager: EntityManager, filter: PreOr
      FROM ${TIED_SALES_ITEM_FROM}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`,
     params,
   );
-  return { orderCount: Number(row.orders), itemCount: Number(row.items), unitCount: Number(row.units), waitingItemCount: Number(row.waiting), tiedItemCount: Number(row.tied) };
+  // Units of thousands of items can pass the largest Int (2,200 items of 1,000,000): capped, as the PDP's ATP is.
+  return { orderCount: Number(row.orders), itemCount: Number(row.items), unitCount: Math.min(Number(row.units), MAX_INT), waitingItemCount: Number(row.waiting), tiedItemCount: Number(row.tied) };
 }
 
 export function toPreOrderItemView(row: Record<string, unknown>): PreOrderItemView {
