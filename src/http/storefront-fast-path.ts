@@ -82,9 +82,15 @@ interface PlainRequest {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/**
+ * `extensions` Apollo only passes on (Apollo Client 4 names itself in `clientLibrary`): absent,
+ * null or an object without `persistedQuery`, the one extension the pipeline acts on.
+ */
+const plainExtensions = (extensions: unknown): boolean => extensions == null || (isRecord(extensions) && !("persistedQuery" in extensions));
+
 /** A JSON POST with a query text and nothing Apollo would refuse or treat otherwise. */
 function postRequest(req: IncomingMessage, body: unknown): PlainRequest | undefined {
-  if (!isRecord(body) || essence(req.headers["content-type"]) !== "application/json" || "extensions" in body) return undefined;
+  if (!isRecord(body) || essence(req.headers["content-type"]) !== "application/json" || !plainExtensions(body.extensions)) return undefined;
   const { query, operationName, variables } = body;
   if (typeof query !== "string") return undefined;
   if (operationName != null && typeof operationName !== "string") return undefined;
@@ -93,26 +99,35 @@ function postRequest(req: IncomingMessage, body: unknown): PlainRequest | undefi
 }
 
 /**
- * A GET that passes Apollo's CSRF prevention (a preflight header, since a GET carries no JSON
- * content type) with each parameter once; `variables` as a JSON object.
+ * A GET that passes Apollo's CSRF prevention (a JSON content type, which Apollo Client sends, or
+ * else a preflight header) with each parameter once; `variables` and `extensions` as JSON objects.
  */
 function getRequest(req: IncomingMessage, url: URL): PlainRequest | undefined {
-  if (req.headers["content-type"] !== undefined) return undefined;
-  if (!single(req.headers["apollo-require-preflight"]) && !single(req.headers["x-apollo-operation-name"])) return undefined;
+  const contentType = req.headers["content-type"];
+  if (contentType !== undefined && essence(contentType) !== "application/json") return undefined;
+  if (contentType === undefined && !single(req.headers["apollo-require-preflight"]) && !single(req.headers["x-apollo-operation-name"])) return undefined;
   const params = url.searchParams;
   const query = params.getAll("query");
   const operationName = params.getAll("operationName");
   const variables = params.getAll("variables");
-  if (query.length !== 1 || operationName.length > 1 || variables.length > 1 || params.has("extensions")) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = variables.length ? JSON.parse(variables[0]) : undefined;
-  } catch {
-    return undefined;
-  }
-  // Unlike a POST body's, a GET's `variables` must be an object: Apollo refuses `variables=null`.
-  if (parsed !== undefined && !isRecord(parsed)) return undefined;
+  const extensions = params.getAll("extensions");
+  if (query.length !== 1 || operationName.length > 1 || variables.length > 1 || extensions.length > 1) return undefined;
+  // Unlike a POST body's, a GET's `variables` and `extensions` must be JSON objects: Apollo refuses `variables=null`.
+  const parsed = jsonObject(variables[0]);
+  const parsedExtensions = jsonObject(extensions[0]);
+  if (parsed === null || parsedExtensions === null || !plainExtensions(parsedExtensions)) return undefined;
   return { query: query[0], operationName: operationName[0], variables: parsed };
+}
+
+/** A search parameter's JSON object; undefined when the parameter is absent, null when it is not a JSON object. */
+function jsonObject(text: string | undefined): Record<string, unknown> | undefined | null {
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function single(value: string | string[] | undefined): string | undefined {

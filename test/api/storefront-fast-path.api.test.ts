@@ -91,6 +91,10 @@ describe("The storefront fast path answers exactly as the general path", () => {
     { method: "POST", query: `{ productPromise(sku: "PRE") { ... on ProductPromise { sku } ... { status sku } } }`, headers: { accept: "*/*" } },
     { method: "POST", query: `{ productPromises(skus: ["PRE", "STOCK"], quantity: 6) { ${FIELDS} } }`, headers: { "content-type": "application/json; charset=utf-8" } },
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, headers: { accept: "text/html;q=0.9, application/json;q=0.8" } },
+    // As Apollo Client 4 sends them: a JSON content type on its GETs, and its name in `extensions`.
+    { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, headers: { "content-type": "application/json" }, extra: { extensions: { clientLibrary: { name: "@apollo/client", version: "4.3.8" } } } },
+    { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, extra: { extensions: { clientLibrary: { name: "@apollo/client", version: "4.3.8" } } } },
+    { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, extra: { extensions: null } },
   ];
 
   /** What only the general path answers: errors, refusals and shapes the plans leave to it. */
@@ -102,6 +106,11 @@ describe("The storefront fast path answers exactly as the general path", () => {
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, operationName: "Other" },
     { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, variables: null, headers: PREFLIGHT }, // a GET's variables must be an object (found by an outside tester)
     { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, variables: [], headers: PREFLIGHT },
+    { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, headers: { ...PREFLIGHT }, extra: { extensions: null } },
+    { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, headers: { "content-type": "application/json; charset=utf-8" }, extra: { extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } } },
+    { method: "GET", query: `{ productPromise(sku: "PRE") { sku } }`, headers: { "content-type": "text/plain" } },
+    { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, extra: { extensions: [] } },
+    { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, extra: { extensions: "{}" } },
     { method: "POST", query: `{ productPromise(sku: "PRE") { sku } }`, extra: { extensions: { persistedQuery: { version: 1, sha256Hash: "x" } } } },
     { method: "POST", query: `query($sku: String!) { productPromise(sku: $sku) { sku } }`, variables: { sku: 5 } },
     { method: "POST", query: `query($sku: String!) { productPromise(sku: $sku) { sku } }`, variables: {} },
