@@ -46,40 +46,6 @@ export function toPoItemRow(r: Record<string, unknown>): PoItemRow {
   };
 }
 
-/** A sales order item (a pre-order line) as the locks, the rules and the lists read it. */
-export interface SalesItemRow {
-  id: number;
-  orderId: string;
-  orderItemSeqId: string;
-  productId: number;
-  quantity: number;
-  statusId: string;
-  facilityId: string;
-  orderDate: Date;
-  promiseDate: Date | null;
-  poItemId: number | null;
-}
-
-/** The columns of a SalesItemRow, from the sales_order_item table under `alias`. */
-export const salesItemColumns = (alias: string): string =>
-  ["so_item_id", "order_id", "order_item_seq_id", "product_id", "quantity", "status_id", "facility_id", "order_date",
-    "promised_datetime", "po_item_id"].map((c) => `${alias}.${c}`).join(", ");
-
-export function toSalesItemRow(r: Record<string, unknown>): SalesItemRow {
-  return {
-    id: Number(r.so_item_id),
-    orderId: String(r.order_id),
-    orderItemSeqId: String(r.order_item_seq_id),
-    productId: Number(r.product_id),
-    quantity: Number(r.quantity),
-    statusId: String(r.status_id),
-    facilityId: String(r.facility_id),
-    orderDate: fromSqlDate(r.order_date)!,
-    promiseDate: fromSqlDate(r.promised_datetime),
-    poItemId: r.po_item_id == null ? null : Number(r.po_item_id),
-  };
-}
-
 /**
  * A waiting pre-order item as allocation reads it: what the rules and the first-in-first-out order
  * need, nothing more (its status, facility, promise date and PO item are known: it is waiting).
@@ -107,6 +73,30 @@ export function toWaitingRow(r: Record<string, unknown>): WaitingRow {
     orderDate: fromSqlDate(r.order_date)!,
   };
 }
+
+/** A sales order item (a pre-order line) as the locks, the rules and the lists read it. */
+export interface SalesItemRow extends WaitingRow {
+  statusId: string;
+  facilityId: string;
+  promiseDate: Date | null;
+  poItemId: number | null;
+}
+
+/** The columns of a SalesItemRow, from the sales_order_item table under `alias`. */
+export const salesItemColumns = (alias: string): string =>
+  ["so_item_id", "order_id", "order_item_seq_id", "product_id", "quantity", "status_id", "facility_id", "order_date",
+    "promised_datetime", "po_item_id"].map((c) => `${alias}.${c}`).join(", ");
+
+export function toSalesItemRow(r: Record<string, unknown>): SalesItemRow {
+  return {
+    ...toWaitingRow(r),
+    statusId: String(r.status_id),
+    facilityId: String(r.facility_id),
+    promiseDate: fromSqlDate(r.promised_datetime),
+    poItemId: r.po_item_id == null ? null : Number(r.po_item_id),
+  };
+}
+
 
 /** A sales order item with the PO and PO item seq it is tied to (null when waiting). */
 export interface TiedSalesItemRow extends SalesItemRow {
